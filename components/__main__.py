@@ -1,0 +1,96 @@
+"""Command line: ``python -m components analyze|bench|serve-check``.
+
+``analyze`` prints the analysis contract (JSON) or writes tables (CSV, Parquet); it exits 0 on
+success and 2 on bad input with a one-line message on stderr.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from components.articles import ArticleLoadError
+
+
+def _build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m components", description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    analyze = sub.add_parser("analyze", help="analyze article files or folders")
+    analyze.add_argument("paths", nargs="+", type=Path, help="files (.txt, .md, .html) or folders")
+    analyze.add_argument("--format", choices=("json", "csv", "parquet"), default="json")
+    analyze.add_argument("--out", type=Path, default=None, help="folder for csv/parquet output (json: a file)")
+    analyze.add_argument("--engine", choices=("local", "dask"), default="local")
+    analyze.add_argument("--n-process", type=int, default=1, help="parse worker processes")
+    analyze.add_argument("--settings", type=Path, default=None, help="JSON file: alias_groups, side_overrides")
+
+    bench = sub.add_parser("bench", help="measure throughput, memory and page timings")
+    bench.add_argument("--n", type=int, nargs="+", default=[10, 100])
+    bench.add_argument("--n-process", type=int, default=1)
+    bench.add_argument("--no-app", action="store_true", help="skip the page timings")
+    bench.add_argument("--json-out", type=Path, default=None)
+
+    sub.add_parser("serve-check", help="check the model loads and the samples analyze (for hosting)")
+    return parser
+
+
+def _fail(message: str) -> int:
+    print(f"error: {message}", file=sys.stderr)
+    return 2
+
+
+def _cmd_analyze(args: argparse.Namespace) -> int:
+    from components import corpus
+    from components.analysis import AnalysisSettings
+
+    settings = AnalysisSettings()
+    if args.settings is not None:
+        try:
+            settings = AnalysisSettings.from_mapping(json.loads(args.settings.read_text(encoding="utf-8")))
+        except (OSError, ValueError) as exc:
+            return _fail(f"cannot read settings {args.settings}: {exc}")
+    for path in args.paths:
+        if not path.exists():
+            return _fail(f"{path}: no such file or folder")
+    if args.format == "json":
+        document = corpus.analyze_paths(args.paths, settings=settings, n_process=args.n_process)
+        text = json.dumps(document, ensure_ascii=False, indent=1)
+        if args.out is not None:
+            args.out.write_text(text, encoding="utf-8")
+        else:
+            sys.stdout.write(text + "\n")
+        return 0
+    if args.out is None:
+        return _fail(f"--format {args.format} writes several tables: give a folder with --out")
+    written = corpus.write_tables(
+        args.paths, out=args.out, fmt=args.format, settings=settings, n_process=args.n_process, engine=args.engine
+    )
+    for path in written:
+        print(path)
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _build_parser().parse_args(argv)
+    try:
+        if args.command == "analyze":
+            return _cmd_analyze(args)
+        if args.command == "bench":
+            from components.bench import run_bench
+
+            return run_bench(n_values=args.n, n_process=args.n_process, with_app=not args.no_app,
+                             json_out=args.json_out)
+        if args.command == "serve-check":
+            from components.corpus import serve_check
+
+            return serve_check()
+    except ArticleLoadError as exc:
+        return _fail(str(exc))
+    return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

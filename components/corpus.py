@@ -1,0 +1,138 @@
+"""Corpus mode: analyze files and folders from the command line, streaming.
+
+JSON collects the whole set (the comparison needs it); CSV and Parquet stream: articles are
+read, parsed and written in chunks, so a folder of any size never sits in memory whole.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterable, Iterator, Sequence
+from itertools import islice
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from components import articles as loaders
+from components.analysis import AnalysisSettings, ArticleAnalysis, analyze, iter_analyze
+from components.tables import TABLES
+
+CHUNK = 256
+NUMERIC_COLUMNS = frozenset(
+    {"n_words", "count", "start", "end", "sentence_start", "sentence_end", "value", "low", "high", "si_value",
+     "speaker_start", "speaker_end"}
+)
+
+
+def analyze_paths(
+    paths: Sequence[Path], *, settings: AnalysisSettings | None = None, n_process: int = 1
+) -> dict[str, Any]:
+    """The JSON contract for the articles found under ``paths``.
+
+    Raises:
+        ArticleLoadError: a file cannot be read as an article (the message names it).
+    """
+    items = list(loaders.iter_paths(paths))
+    if not items:
+        raise loaders.ArticleLoadError("no article files found in " + ", ".join(str(p) for p in paths))
+    return analyze(items, settings=settings, n_process=n_process).to_json()
+
+
+def _chunks(results: Iterable[ArticleAnalysis], size: int) -> Iterator[list[ArticleAnalysis]]:
+    iterator = iter(results)
+    while chunk := list(islice(iterator, size)):
+        yield chunk
+
+
+def normalise_types(frame: pd.DataFrame) -> pd.DataFrame:
+    """Give every column one stable type (float or string) so chunks append to one Parquet schema."""
+    out = frame.copy()
+    for column in out.columns:
+        if column in NUMERIC_COLUMNS:
+            out[column] = pd.to_numeric(out[column], errors="coerce").astype("float64")
+        else:
+            out[column] = out[column].astype("string")
+    return out
+
+
+def write_tables(
+    paths: Sequence[Path],
+    *,
+    out: Path,
+    fmt: str,
+    settings: AnalysisSettings | None = None,
+    n_process: int = 1,
+    engine: str = "local",
+) -> list[Path]:
+    """Write one table per kind (articles, entities, mentions, quotes, figures) under ``out``.
+
+    Returns the files written. ``engine="dask"`` runs the same job on a Dask cluster.
+    """
+    out.mkdir(parents=True, exist_ok=True)
+    if engine == "dask":
+        from components.dask_engine import write_tables_dask
+
+        return write_tables_dask(paths, out=out, fmt=fmt, settings=settings)
+    results = iter_analyze(loaders.iter_paths(paths), settings=settings, n_process=n_process)
+    writers = TableWriters(out=out, fmt=fmt)
+    try:
+        for chunk in _chunks(results, CHUNK):
+            writers.write(chunk)
+    finally:
+        writers.close()
+    if not writers.files:
+        raise loaders.ArticleLoadError("no article files found in " + ", ".join(str(p) for p in paths))
+    return writers.files
+
+
+class TableWriters:
+    """Appends chunks of results to one CSV or Parquet file per table."""
+
+    def __init__(self, *, out: Path, fmt: str) -> None:
+        self.out = out
+        self.fmt = fmt
+        self._parquet: dict[str, Any] = {}
+        self.files: list[Path] = []
+
+    def write(self, chunk: Sequence[ArticleAnalysis]) -> None:
+        for name, build in TABLES.items():
+            frame = normalise_types(build(chunk))
+            path = self.out / f"{name}.{self.fmt}"
+            if self.fmt == "csv":
+                frame.to_csv(path, mode="a" if path in self.files else "w", header=path not in self.files,
+                             index=False)
+            else:
+                self._write_parquet(name, path, frame)
+            if path not in self.files:
+                self.files.append(path)
+
+    def _write_parquet(self, name: str, path: Path, frame: pd.DataFrame) -> None:
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        table = pa.Table.from_pandas(frame, preserve_index=False)
+        writer = self._parquet.get(name)
+        if writer is None:
+            writer = pq.ParquetWriter(path, table.schema)
+            self._parquet[name] = writer
+        writer.write_table(table.cast(writer.schema))
+
+    def close(self) -> None:
+        for writer in self._parquet.values():
+            writer.close()
+        self._parquet.clear()
+
+
+def serve_check() -> int:
+    """Load the model and analyze the bundled samples; print one line per step (for hosting)."""
+    from components import nlp
+
+    print(f"model: {nlp.model_name()}")
+    samples = loaders.load_samples()
+    result = analyze(samples)
+    quotes = sum(len(a.quotes) for a in result.articles)
+    figures = sum(len(a.figures) for a in result.articles)
+    print(f"samples: {len(samples)} articles, {quotes} quotes, {figures} figures")
+    sys.stdout.flush()
+    return 0
