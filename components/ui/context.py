@@ -1,0 +1,96 @@
+"""What every cell reads: the analysis, its tables, the active filter. Built once per rerun."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+
+import pandas as pd
+import streamlit as st
+
+from components import nlp, tables
+from components.analysis import Analysis, AnalysisSettings, analyze, iter_analyze
+from components.articles import Article
+from components.filtering import PageFilter
+from components.ui.state import WorkspaceState, current_filter
+
+
+@dataclass(frozen=True)
+class PageContext:
+    analysis: Analysis
+    articles: pd.DataFrame
+    entities: pd.DataFrame
+    mentions: pd.DataFrame
+    quotes: pd.DataFrame
+    figures: pd.DataFrame
+    texts: dict[str, str]
+    page_filter: PageFilter | None
+    read_only: bool
+
+    def title_of(self, article_id: str) -> str:
+        row = self.articles[self.articles["article_id"] == article_id]
+        if row.empty:
+            return article_id
+        outlet, title = row.iloc[0]["outlet"] or "", row.iloc[0]["title"] or "(untitled)"
+        return f"{outlet} · {title}" if outlet else str(title)
+
+
+@st.cache_resource(show_spinner="Loading the language model…")
+def load_model() -> str:
+    """Load the spaCy pipeline once per server process; returns the model's name."""
+    return nlp.model_name()
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def _analysis(key: str, _articles: tuple[Article, ...], _settings: AnalysisSettings) -> Analysis:
+    """The analysis of a set of articles, cached by a key of their content and the settings."""
+    del key
+    return analyze(list(_articles), settings=_settings)
+
+
+def analysis_key(articles: list[Article], settings: AnalysisSettings) -> str:
+    parts = [f"{a.id}|{a.published}|{a.title}|{a.outlet}" for a in articles]
+    import hashlib
+
+    return hashlib.sha256(("\n".join(parts) + settings.key).encode()).hexdigest()[:24]
+
+
+def _warm_with_progress(articles: list[Article], settings: AnalysisSettings) -> None:
+    """Parse the articles not analyzed yet, showing a progress bar when there is more than one."""
+    if len(articles) < 2:
+        return
+    bar = st.progress(0.0, text=f"Analyzing {len(articles)} articles…")
+    for done, _ in enumerate(iter_analyze(articles, settings=settings, batch_size=4), start=1):
+        bar.progress(done / len(articles), text=f"Analyzed {done} of {len(articles)} articles")
+    bar.empty()
+
+
+def build_context(ws: WorkspaceState) -> PageContext:
+    load_model()
+    settings = ws.analysis_settings
+    key = analysis_key(ws.articles, settings)
+    memo = st.session_state.get("newslens.context")
+    page_filter = current_filter()
+    if memo is not None and memo[0] == key:
+        base: PageContext = memo[1]
+        return PageContext(**{**base.__dict__, "page_filter": page_filter, "read_only": ws.read_only})
+    started = time.perf_counter()
+    if key not in st.session_state.get("newslens.analyzed", set()):
+        _warm_with_progress(ws.articles, settings)
+    result = _analysis(key, tuple(ws.articles), settings)
+    st.session_state.setdefault("newslens.analyzed", set()).add(key)
+    items = list(result.articles)
+    context = PageContext(
+        analysis=result,
+        articles=tables.articles_frame(items),
+        entities=tables.entities_frame(items),
+        mentions=tables.mentions_frame(items),
+        quotes=tables.quotes_frame(items),
+        figures=tables.figures_frame(items),
+        texts={a.article.id: a.article.text for a in items},
+        page_filter=page_filter,
+        read_only=ws.read_only,
+    )
+    st.session_state["newslens.context"] = (key, context)
+    st.session_state["newslens.analysis_seconds"] = time.perf_counter() - started
+    return context
