@@ -71,7 +71,7 @@ def clean_name(span: Span, label: str) -> tuple[str, int, int] | None:
     while tokens and (tokens[-1].is_punct or _POSSESSIVE.fullmatch(tokens[-1].text)):
         tokens = tokens[:-1]
     if label == "PERSON":
-        while tokens and _is_title(tokens[0].text):
+        while tokens and (_is_title(tokens[0].text) or tokens[0].is_punct):
             tokens = tokens[1:]
         # "Kiev's" stays "Kiev"; a rank written without its dot ("Maj") is not a person
         while tokens and _is_title(tokens[-1].text) and len(tokens) > 1:
@@ -132,6 +132,23 @@ def _raw_mentions(doc: Doc) -> list[tuple[str, str, int, int]]:
 
 def labels_by_key_norp(mentions: Sequence[tuple[str, str, int, int]], key: str) -> bool:
     return any(label == "NORP" and _norm_key(text) == key for text, label, *_ in mentions)
+
+
+def _unlabelled_surnames(
+    doc: Doc, kept: Sequence[tuple[str, str, int, int]], full_names: Sequence[str]
+) -> list[tuple[str, str, int, int]]:
+    """Bare surnames of named people that the NER missed ("Brek refused"), as PERSON mentions.
+
+    Only surnames shared by exactly one named person count, and only as proper nouns.
+    """
+    surnames = Counter(f.split()[-1] for f in full_names)
+    wanted = {s for s, n in surnames.items() if n == 1 and len(s) > 2}
+    covered = {i for _, _, start, end in kept for i in range(start, end)}
+    found = []
+    for token in doc:
+        if token.lower_ in wanted and token.pos_ == "PROPN" and token.idx not in covered and token.text[0].isupper():
+            found.append((token.text, "PERSON", token.idx, token.idx + len(token.text)))
+    return found
 
 
 class EntityIndex:
@@ -220,13 +237,21 @@ def extract_entities(doc: Doc, *, alias_groups: Iterable[Iterable[str]] = ()) ->
         labels_by_key[_norm_key(text)][label] += 1
     full_names = [k for k in form_counts if " " in k and labels_by_key[k]["PERSON"]]
     for key in form_counts:
-        if " " in key or not labels_by_key[key]["PERSON"]:
+        # the small model often calls a bare surname ORG: a surname of a named person is that person
+        if " " in key or not (labels_by_key[key]["PERSON"] or labels_by_key[key]["ORG"]):
             continue
         matches = [f for f in full_names if f.split()[-1] == key or f.split()[0] == key]
         lasts = [f for f in matches if f.split()[-1] == key]
         chosen = lasts if len(lasts) == 1 else matches
         if len(chosen) == 1:
             canon[key] = chosen[0]
+
+    kept += _unlabelled_surnames(doc, kept, [k for k in full_names if canon.get(k) == k])
+    for text, *_ in kept:
+        key = _norm_key(text)
+        if key not in canon:
+            canon[key] = next(f for f in full_names if f.split()[-1] == key)
+            surface.setdefault(key, text)
 
     grouped: dict[str, list[tuple[str, str, int, int]]] = defaultdict(list)
     for mention in kept:
