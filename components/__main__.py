@@ -20,7 +20,7 @@ def _build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
 
     analyze = sub.add_parser("analyze", help="analyze article files or folders")
-    analyze.add_argument("paths", nargs="+", type=Path, help="files (.txt, .md, .html) or folders")
+    analyze.add_argument("paths", nargs="+", help="files (.txt, .md, .html), folders or http(s) URLs")
     analyze.add_argument("--format", choices=("json", "csv", "parquet"), default="json")
     analyze.add_argument("--out", type=Path, default=None, help="folder for csv/parquet output (json: a file)")
     analyze.add_argument("--engine", choices=("local", "dask"), default="local")
@@ -53,7 +53,7 @@ def _cmd_analyze(args: argparse.Namespace) -> int:
         except (OSError, ValueError) as exc:
             return _fail(f"cannot read settings {args.settings}: {exc}")
     for path in args.paths:
-        if not path.exists():
+        if "://" not in path and not Path(path).exists():
             return _fail(f"{path}: no such file or folder")
     if args.format == "json":
         document = corpus.analyze_paths(args.paths, settings=settings, n_process=args.n_process)

@@ -25,15 +25,24 @@ NUMERIC_COLUMNS = frozenset(
 )
 
 
+def iter_sources(sources: Sequence[str | Path]) -> Iterator[loaders.Article]:
+    """Articles from files, folders and URLs (anything with ``://`` is fetched as a URL), in order."""
+    for source in sources:
+        if "://" in str(source):
+            yield loaders.from_url(str(source))
+        else:
+            yield from loaders.iter_paths([source])
+
+
 def analyze_paths(
-    paths: Sequence[Path], *, settings: AnalysisSettings | None = None, n_process: int = 1
+    paths: Sequence[str | Path], *, settings: AnalysisSettings | None = None, n_process: int = 1
 ) -> dict[str, Any]:
-    """The JSON contract for the articles found under ``paths``.
+    """The JSON contract for the articles found under ``paths`` (files, folders or URLs).
 
     Raises:
         ArticleLoadError: a file cannot be read as an article (the message names it).
     """
-    items = list(loaders.iter_paths(paths))
+    items = list(iter_sources(paths))
     if not items:
         raise loaders.ArticleLoadError("no article files found in " + ", ".join(str(p) for p in paths))
     return analyze(items, settings=settings, n_process=n_process).to_json()
@@ -57,7 +66,7 @@ def normalise_types(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def write_tables(
-    paths: Sequence[Path],
+    paths: Sequence[str | Path],
     *,
     out: Path,
     fmt: str,
@@ -74,7 +83,7 @@ def write_tables(
         from components.dask_engine import write_tables_dask
 
         return write_tables_dask(paths, out=out, fmt=fmt, settings=settings)
-    results = iter_analyze(loaders.iter_paths(paths), settings=settings, n_process=n_process)
+    results = iter_analyze(iter_sources(paths), settings=settings, n_process=n_process)
     writers = TableWriters(out=out, fmt=fmt)
     try:
         for chunk in _chunks(results, CHUNK):
