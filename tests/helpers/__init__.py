@@ -1,0 +1,1 @@
+"""Scripts the store tests run as separate processes (and functions a benchmark can call)."""
