@@ -30,7 +30,7 @@ def app() -> AppTest:
 
 
 def _charts(at: AppTest) -> list:
-    return list(at.get("arrow_vega_lite_chart"))
+    return [*at.get("vega_lite_chart"), *at.get("arrow_vega_lite_chart")]
 
 
 def test_first_visit_shows_every_cell_with_the_samples(app: AppTest) -> None:
@@ -72,7 +72,7 @@ def test_filter_from_url_and_clear(app: AppTest) -> None:
     assert any(speaker in i.value for i in at.info)
     quotes = next(df for df in at.dataframe if "kind" in df.value.columns)
     assert set(quotes.value["speaker"]) == {speaker}
-    at.button(key="filter.clear").run()
+    at.button(key="filter.clear").click().run()
     assert not any("Filtered by" in i.value for i in at.info)
 
 

@@ -49,7 +49,8 @@ def _layout_controls(ws: WorkspaceState) -> None:
 
 def _filter_bar() -> None:
     page_filter = current_filter()
-    if page_filter is None:
+    if not st.session_state.get("newslens.url_filter_read"):  # a shared URL's filter applies once, on open
+        st.session_state["newslens.url_filter_read"] = True
         from_url = PageFilter.from_param(st.query_params.get("filter"))
         if from_url is not None:
             st.session_state["newslens.filter"] = from_url

@@ -24,6 +24,9 @@ def render(ctx: PageContext) -> None:
     scope = c2.selectbox("Articles", scope_options, format_func=lambda a: "all articles" if a == "all"
                          else ctx.title_of(a), key=KEY + "scope")
     top = c3.number_input("Show", min_value=5, max_value=100, value=20, step=5, key=KEY + "top")
+    if not labels:
+        st.info("No entities of these types here: choose at least one type.")
+        return
     rows = ctx.entities if scope == "all" else ctx.entities[ctx.entities["article_id"] == scope]
     page_filter = ctx.page_filter
     if page_filter is not None and page_filter.kind in ("article", "side"):
