@@ -130,8 +130,8 @@ def test_clicking_an_entity_bar_filters_the_page(page) -> None:
 
 def test_reading_view_escapes_markup(page) -> None:
     page.get_by_role("tab", name="Paste").click()
-    page.get_by_label("Article text").fill(XSS_ARTICLE)
-    page.get_by_label("Title").first.fill("Script test")
+    page.get_by_label("Article text", exact=True).fill(XSS_ARTICLE)
+    page.get_by_label("Title", exact=True).first.fill("Script test")
     page.get_by_role("button", name="Add article").click()
     page.wait_for_selector("text=Added 1 article", timeout=120_000)
     _wait_idle(page)
