@@ -103,7 +103,10 @@ def test_page_shows_every_cell_with_charts_and_tables(page) -> None:
     assert page.locator('[data-testid="stDataFrame"]').count() >= 2
     ARTIFACTS.mkdir(exist_ok=True)
     shot = ARTIFACTS / "dashboard.png"
+    page.set_viewport_size({"width": 1400, "height": 7000})  # the page scrolls inside a div: grow the window
+    _wait_idle(page)
     page.screenshot(path=str(shot), full_page=True)
+    page.set_viewport_size({"width": 1400, "height": 1000})
     print(f"screenshot: {shot}")
 
 
@@ -129,15 +132,20 @@ def test_clicking_an_entity_bar_filters_the_page(page) -> None:
 
 
 def test_reading_view_escapes_markup(page) -> None:
+    _wait_idle(page)
     page.get_by_role("tab", name="Paste").click()
     page.get_by_label("Article text", exact=True).fill(XSS_ARTICLE)
     page.get_by_label("Title", exact=True).first.fill("Script test")
     page.get_by_role("button", name="Add article").click()
-    page.wait_for_selector("text=Added 1 article", timeout=120_000)
+    try:
+        page.wait_for_selector("text=Added 1 article", timeout=120_000)
+    finally:
+        page.screenshot(path=str(ARTIFACTS / "after-paste.png"), full_page=True)
     _wait_idle(page)
     reading = page.locator('[data-testid="stSelectbox"]').filter(has_text="Article").first
     reading.click()
-    page.get_by_role("option", name="Script test").first.click()
+    page.keyboard.type("Script test")
+    page.keyboard.press("Enter")
     _wait_idle(page)
     assert page.evaluate("() => window.__xss") is None
     assert page.locator(".nl-read").filter(has_text="<script>window.__xss = 1</script>").count() == 1
