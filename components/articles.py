@@ -473,6 +473,18 @@ def _html_to_parts(markup: str, *, name: str, url: str) -> dict[str, Any]:
     return parts
 
 
+def _leading_headline(text: str) -> str:
+    """The first line when it reads as a headline: short, no closing punctuation, a blank line after.
+
+    The line stays in the text (offsets into the text must not move); it only names the article.
+    """
+    first, sep, rest = text.strip("\n").partition("\n")
+    first = " ".join(first.split())
+    if not sep or not rest.startswith("\n") or not first or len(first.split()) > 20 or first.startswith("#"):
+        return ""
+    return "" if first.endswith((".", "!", "?", ":", ";", ",", '"', "\u201d")) else first
+
+
 def _drop_title_line(text: str, title: str) -> str:
     """Drop a first line that only repeats the title (trafilatura keeps the page's <h1>)."""
     first, sep, rest = text.partition("\n")
@@ -516,7 +528,7 @@ def _build(
     _check_chars(body, name=name)
     return Article(
         text=body,
-        title=_clean_meta(title or found.get("title")),
+        title=_clean_meta(title or found.get("title") or _leading_headline(body)),
         outlet=_clean_meta(outlet or found.get("outlet")),
         author=_clean_meta(author or found.get("author")),
         published=normalise_date(published) if published else normalise_date(found.get("published")),
