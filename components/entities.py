@@ -57,14 +57,16 @@ def _is_title(token_text: str) -> bool:
     return token_text.lower().rstrip(".") in TITLE_WORDS
 
 
-def clean_name(span: Span, label: str) -> tuple[str, int, int] | None:
+def clean_name(span: Span, label: str, *, doc_text: str | None = None) -> tuple[str, int, int] | None:
     """Strip determiners, titles, possessives and brackets from a name.
 
     Returns the cleaned text and its character offsets, or None when nothing that can be a
     name remains (a lone "Maj", a bracket, a number). It cannot tell a title that is part of
     an organisation's name ("Defense Ministry") from a rank, so it only strips titles before
-    a person's name and after an organisation's.
+    a person's name and after an organisation's. ``doc_text`` is the Doc's text when the caller
+    has it (``Doc.text`` rebuilds the string on every access).
     """
+    doc_text = span.doc.text if doc_text is None else doc_text
     tokens = [t for t in span if not t.is_space]
     while tokens and (tokens[0].is_punct or tokens[0].lower_ in LEADING_DETERMINERS):
         tokens = tokens[1:]
@@ -82,12 +84,12 @@ def clean_name(span: Span, label: str) -> tuple[str, int, int] | None:
     if not tokens:
         return None
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
-    text = span.doc.text[start:end].strip(_EDGE_JUNK)
+    text = doc_text[start:end].strip(_EDGE_JUNK)
     if not text or not any(c.isalpha() for c in text) or len(text.replace(".", "")) < 2:
         return None
     if label == "PERSON" and all(_is_title(w) for w in text.split()):
         return None
-    offset = span.doc.text.find(text, start)
+    offset = doc_text.find(text, start)
     return text, offset, offset + len(text)
 
 
@@ -118,10 +120,11 @@ def _alias_lookup(extra_groups: Iterable[Iterable[str]]) -> dict[str, frozenset[
 
 def _raw_mentions(doc: Doc) -> list[tuple[str, str, int, int]]:
     found: list[tuple[str, str, int, int]] = []
+    doc_text = doc.text
     for ent in doc.ents:
         if ent.label_ not in ENTITY_LABELS:
             continue
-        cleaned = clean_name(ent, ent.label_)
+        cleaned = clean_name(ent, ent.label_, doc_text=doc_text)
         if cleaned is None:
             continue
         text, start, end = cleaned

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
@@ -37,6 +38,7 @@ _GOVERNMENT_NOUNS = GOVERNMENT_NOUNS
 _SPEAKING_FOR = frozenset({"speak", "represent"})  # "X, speaking for the General Staff, said"
 
 
+@lru_cache(maxsize=65536)
 def _key(text: str) -> str:
     text = re.sub(r"[’']s$", "", text.strip())
     text = re.sub(r"^(the|a|an)\s+", "", text, flags=re.IGNORECASE)
@@ -65,6 +67,8 @@ class SideResolver:
 
     def __init__(self, doc: Doc, entities: EntityIndex, *, overrides: Mapping[str, str] | None = None) -> None:
         self.doc = doc
+        self.text = doc.text  # Doc.text rebuilds the string on every access: read it once
+        self._ent_at = {i: ent for ent in doc.ents for i in range(ent.start, ent.end)}
         self.entities = entities
         self.overrides = {_key(k): v for k, v in (overrides or {}).items()}
         self._words = self._side_words(doc, entities)
@@ -96,7 +100,14 @@ class SideResolver:
         get no side.
         """
         words: dict[str, str] = {**DEMONYMS, **COUNTRIES, **SEATS_OF_POWER}
-        proper = {t.lower_ for t in doc if t.is_alpha and t.text[:1].isupper() and len(t) >= _MIN_STEM}
+        proper: set[str] = set()
+        owners: list[Token] = []
+        for token in doc:  # one pass: Token objects are built anew on every iteration
+            lower = token.lower_
+            if len(lower) >= _MIN_STEM and token.is_alpha and token.text[:1].isupper():
+                proper.add(lower)
+            if lower in _GOVERNMENT_NOUNS and (owner := _owner(token)) is not None:
+                owners.append(owner)
         proper |= {_key(e.name) for e in entities.entities if " " not in e.name.strip()}
         demonyms = {w for w in proper if w.endswith(DEMONYM_ENDINGS) and w not in words}
         demonyms = {w[:-1] if w.endswith("s") and w[:-1] in demonyms else w for w in demonyms}
@@ -117,9 +128,8 @@ class SideResolver:
                 continue
             for key in (demonym, demonym + "s", *names):
                 words.setdefault(key, side)
-        for token in doc:
-            if token.lower_ in _GOVERNMENT_NOUNS and (owner := _owner(token)) is not None:
-                words.setdefault(owner.lower_, owner.text)
+        for owner in owners:
+            words.setdefault(owner.lower_, owner.text)
         return words
 
     def word_side(self, text: str) -> str | None:
@@ -147,7 +157,7 @@ class SideResolver:
         if side:
             return side
         if token.ent_iob_ in ("B", "I"):
-            ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+            ent = self._ent_at.get(token.i)
             if ent is not None:
                 return self.word_side(ent.text) or self._known_entity_side(ent.text)
         if token.pos_ == "PROPN" and token.dep_ == "compound" and token.head.pos_ == "NOUN":
@@ -284,7 +294,7 @@ class SideResolver:
     def _side_elsewhere(self, name: str) -> str | None:
         """What the article says of a name where it is written out ("Russia's Foreign Ministry")."""
         votes: Counter[str] = Counter()
-        for match in re.finditer(re.escape(name), self.doc.text, flags=re.IGNORECASE):
+        for match in re.finditer(re.escape(name), self.text, flags=re.IGNORECASE):
             span = self.doc.char_span(match.start(), match.end(), alignment_mode="expand")
             if span is not None:
                 votes.update(self.span_evidence(span)[:1])
