@@ -24,6 +24,8 @@ def _build_parser() -> argparse.ArgumentParser:
     analyze.add_argument("--format", choices=("json", "csv", "parquet"), default="json")
     analyze.add_argument("--out", type=Path, default=None, help="folder for csv/parquet output (json: a file)")
     analyze.add_argument("--engine", choices=("local", "dask"), default="local")
+    analyze.add_argument("--scheduler", default=None,
+                         help="with --engine dask: a scheduler address (tcp://host:8786); default a local cluster")
     analyze.add_argument("--n-process", type=int, default=1, help="parse worker processes")
     analyze.add_argument("--settings", type=Path, default=None, help="JSON file: alias_groups, side_overrides")
 
@@ -66,7 +68,8 @@ def _cmd_analyze(args: argparse.Namespace) -> int:
     if args.out is None:
         return _fail(f"--format {args.format} writes several tables: give a folder with --out")
     written = corpus.write_tables(
-        args.paths, out=args.out, fmt=args.format, settings=settings, n_process=args.n_process, engine=args.engine
+        args.paths, out=args.out, fmt=args.format, settings=settings, n_process=args.n_process, engine=args.engine,
+        scheduler=args.scheduler,
     )
     for path in written:
         print(path)

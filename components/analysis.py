@@ -190,6 +190,7 @@ def iter_analyze(
     """Analyze articles one by one, in order, streaming (the corpus never sits in memory whole).
 
     Cached results are returned without parsing; the rest are parsed in ``nlp.pipe`` batches.
+    ``use_cache=False`` (corpus mode) keeps neither parses nor results once yielded.
     """
     settings = settings or AnalysisSettings()
     window: list[Article] = []
@@ -198,7 +199,8 @@ def iter_analyze(
     def flush(items: Sequence[Article]) -> Iterator[ArticleAnalysis]:
         cached = {a.id: RESULT_CACHE.get(_cache_key(a, settings)) for a in items} if use_cache else {}
         todo = [a for a in items if cached.get(a.id) is None]
-        docs = nlp.iter_parse((a.text for a in todo), batch_size=batch_size, n_process=n_process)
+        docs = nlp.iter_parse((a.text for a in todo), batch_size=batch_size, n_process=n_process,
+                              cache=None if use_cache else nlp.ParseCache(size=0))
         fresh: dict[str, ArticleAnalysis] = {}
         for article, doc in zip(todo, docs, strict=True):
             result = analyze_doc(article, doc, settings=settings)

@@ -666,6 +666,24 @@ def _walk(directory: Path) -> Iterator[Path]:
             yield candidate
 
 
+def iter_files(paths: Iterable[str | os.PathLike[str]] | str | os.PathLike[str]) -> Iterator[Path]:
+    """The files ``iter_paths`` would load, in the same order, without reading them.
+
+    Raises:
+        ArticleLoadError: A path does not exist.
+    """
+    if isinstance(paths, str | os.PathLike):
+        paths = [paths]
+    for given in paths:
+        root = Path(given)
+        if root.is_dir():
+            yield from _walk(root)
+        elif root.exists():
+            yield root
+        else:
+            raise ArticleLoadError(f"{root} does not exist.")
+
+
 def iter_paths(
     paths: Iterable[str | os.PathLike[str]] | str | os.PathLike[str],
     *,

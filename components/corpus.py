@@ -73,17 +73,19 @@ def write_tables(
     settings: AnalysisSettings | None = None,
     n_process: int = 1,
     engine: str = "local",
+    scheduler: str | None = None,
 ) -> list[Path]:
     """Write one table per kind (articles, entities, mentions, quotes, figures) under ``out``.
 
-    Returns the files written. ``engine="dask"`` runs the same job on a Dask cluster.
+    Returns the files written. ``engine="dask"`` runs the same job on a Dask cluster (a local one,
+    or the scheduler at ``scheduler``) and writes one Parquet dataset folder per table instead.
     """
     out.mkdir(parents=True, exist_ok=True)
     if engine == "dask":
         from components.dask_engine import write_tables_dask
 
-        return write_tables_dask(paths, out=out, fmt=fmt, settings=settings)
-    results = iter_analyze(iter_sources(paths), settings=settings, n_process=n_process)
+        return write_tables_dask(paths, out=out, fmt=fmt, settings=settings, scheduler=scheduler)
+    results = iter_analyze(iter_sources(paths), settings=settings, n_process=n_process, use_cache=False)
     writers = TableWriters(out=out, fmt=fmt)
     try:
         for chunk in _chunks(results, CHUNK):
