@@ -13,8 +13,10 @@ import json
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from datetime import date
+from itertools import islice
 from typing import Any
 
 from spacy.tokens import Doc
@@ -179,6 +181,12 @@ def _cache_key(article: Article, settings: AnalysisSettings) -> tuple[Any, ...]:
     return (article.id, article.published, article.title, article.outlet, settings.key)
 
 
+def _windows(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
+    iterator = iter(articles)
+    while window := list(islice(iterator, size)):
+        yield window
+
+
 def iter_analyze(
     articles: Iterable[Article],
     *,
@@ -189,35 +197,41 @@ def iter_analyze(
 ) -> Iterator[ArticleAnalysis]:
     """Analyze articles one by one, in order, streaming (the corpus never sits in memory whole).
 
-    Cached results are returned without parsing; the rest are parsed in ``nlp.pipe`` batches.
+    Articles are read in windows of one ``nlp.pipe`` batch (times ``n_process``). Cached results
+    are returned without parsing. The extraction of one window runs in a helper thread while
+    spaCy parses the next (the parse spends much of its time in code that releases the GIL), so
+    on two cores our work hides largely behind the parse; at most two windows of Docs are alive.
     ``use_cache=False`` (corpus mode) keeps neither parses nor results once yielded.
     """
     settings = settings or AnalysisSettings()
-    window: list[Article] = []
-    chunk = batch_size * max(1, n_process)
+    size = batch_size * max(1, n_process)
+    parse_cache = None if use_cache else nlp.ParseCache(size=0)
+    pending: list[tuple[Article, ArticleAnalysis | Future[ArticleAnalysis]]] = []
 
-    def flush(items: Sequence[Article]) -> Iterator[ArticleAnalysis]:
-        cached = {a.id: RESULT_CACHE.get(_cache_key(a, settings)) for a in items} if use_cache else {}
-        todo = [a for a in items if cached.get(a.id) is None]
-        docs = nlp.iter_parse((a.text for a in todo), batch_size=batch_size, n_process=n_process,
-                              cache=None if use_cache else nlp.ParseCache(size=0))
-        fresh: dict[str, ArticleAnalysis] = {}
-        for article, doc in zip(todo, docs, strict=True):
-            result = analyze_doc(article, doc, settings=settings)
-            fresh[article.id] = result
-            if use_cache:
-                RESULT_CACHE.put(_cache_key(article, settings), result)
-        for article in items:
-            hit = cached.get(article.id)
-            yield hit if hit is not None else fresh[article.id]
+    def collect(items: list[tuple[Article, ArticleAnalysis | Future[ArticleAnalysis]]]) -> Iterator[ArticleAnalysis]:
+        for article, item in items:
+            if isinstance(item, Future):
+                item = item.result()
+                if use_cache:
+                    RESULT_CACHE.put(_cache_key(article, settings), item)
+            yield item
 
-    for article in articles:
-        window.append(article)
-        if len(window) >= chunk:
-            yield from flush(window)
-            window = []
-    if window:
-        yield from flush(window)
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="newslens-analysis") as pool:
+        for window in _windows(articles, size):
+            cached = {a.id: RESULT_CACHE.get(_cache_key(a, settings)) for a in window} if use_cache else {}
+            todo = [a for a in window if cached.get(a.id) is None]
+            docs = iter(list(nlp.iter_parse((a.text for a in todo), batch_size=batch_size, n_process=n_process,
+                                            cache=parse_cache)))
+            current: list[tuple[Article, ArticleAnalysis | Future[ArticleAnalysis]]] = []
+            for article in window:
+                hit = cached.get(article.id)
+                if hit is None:
+                    current.append((article, pool.submit(analyze_doc, article, next(docs), settings=settings)))
+                else:
+                    current.append((article, hit))
+            yield from collect(pending)
+            pending = current
+        yield from collect(pending)
 
 
 def analyze(

@@ -35,6 +35,7 @@ article named before, "he" the person named last.
 
 from __future__ import annotations
 
+import math
 import re
 from bisect import bisect_right
 from collections.abc import Iterator, Sequence
@@ -156,7 +157,8 @@ def _read_words(doc: Doc, i: int, stop: int) -> tuple[float, int] | None:
     return None
 
 
-_STARTERS = frozenset({k[0] for k in lex.VAGUE_AMOUNTS} | {"a", "an"})
+_VAGUE_FIRST = frozenset(k[0] for k in lex.VAGUE_AMOUNTS)
+_STARTERS = _VAGUE_FIRST | {"a", "an"}
 
 
 def _may_start_number(token: Token) -> bool:
@@ -166,12 +168,13 @@ def _may_start_number(token: Token) -> bool:
 
 def _read_number(doc: Doc, i: int, stop: int) -> _Number | None:
     """Read one number (no qualifier, no range) starting at token ``i``."""
-    for n in range(min(lex.VAGUE_MAX_WORDS, stop - i), 0, -1):
-        key = tuple(t.lower_ for t in doc[i : i + n])
-        if key in lex.VAGUE_AMOUNTS:
-            low, high = lex.VAGUE_AMOUNTS[key]
-            return _Number(None, low, high, i + n, vague=True)
     tok = doc[i]
+    if tok.lower_ in _VAGUE_FIRST:
+        for n in range(min(lex.VAGUE_MAX_WORDS, stop - i), 0, -1):
+            key = tuple(t.lower_ for t in doc[i : i + n])
+            if key in lex.VAGUE_AMOUNTS:
+                low, high = lex.VAGUE_AMOUNTS[key]
+                return _Number(None, low, high, i + n, vague=True)
     value: float | None = None
     end = i + 1
     if tok.lower_ in ("a", "an") and i + 1 < stop:
@@ -184,7 +187,8 @@ def _read_number(doc: Doc, i: int, stop: int) -> _Number | None:
         else:
             return None
     elif (m := _DIGIT_RANGE.match(tok.text)) is not None:
-        return _Number(None, _to_float(m.group(1)), _to_float(m.group(2)), end)
+        low, high = _to_float(m.group(1)), _to_float(m.group(2))
+        return _Number(None, low, high, end) if low <= high else None  # "15-12" is a score, no range
     elif _DIGITS.match(tok.text):
         value = _to_float(tok.text)
         if end < stop and doc[end].lower_ in _SCALES:
@@ -236,8 +240,9 @@ def _read_amount(doc: Doc, i: int, sent: Span) -> _Amount | None:
             if second is not None and not second.vague and second.value is not None:
                 if word == "to" and i > sent.start and _change_of_count(doc[i - 1]):
                     return None  # the reader reaches the second number on its own
-                num = _Number(None, num.value, second.value, second.end)
-                start = i - 1 if between else i
+                if num.value <= second.value:  # "15 — 12%" is two numbers, not a range downwards
+                    num = _Number(None, num.value, second.value, second.end)
+                    start = i - 1 if between else i
     return _qualify(doc, sent, start, i, num)
 
 
@@ -1265,6 +1270,11 @@ def _sentences(doc: Doc) -> list[Span]:
     return [doc[:]]
 
 
+def _finite(amount: _Amount) -> bool:
+    """False for a number beyond what a float holds ("1" followed by 400 zeros): it is no figure."""
+    return all(math.isfinite(x) for x in (amount.value, amount.low, amount.high) if x is not None)
+
+
 def _iter_amounts(doc: Doc, sentences: Sequence[Span], text: str) -> Iterator[tuple[int, _Amount]]:
     phones = _phone_spans(text)
     for index, sent in enumerate(sentences):
@@ -1274,7 +1284,7 @@ def _iter_amounts(doc: Doc, sentences: Sequence[Span], text: str) -> Iterator[tu
             if amount is None:
                 i += 1
                 continue
-            if not _excluded(doc, amount, sent, phones):
+            if not _excluded(doc, amount, sent, phones) and _finite(amount):
                 yield index, amount
             i = amount.end
 
@@ -1299,7 +1309,8 @@ def _classify(doc: Doc, index: int, amount: _Amount, sent: Span, previous: Seque
         end, (symbol, factor, si_symbol) = unit
         draft.type, draft.unit, draft.span_end, draft.noun = "quantity", symbol, end, None
         base = amount.value if amount.value is not None else amount.low
-        draft.si_value = None if base is None else base * factor
+        si_value = None if base is None else base * factor
+        draft.si_value = si_value if si_value is not None and math.isfinite(si_value) else None
         draft.si_unit = si_symbol
         return draft
     if found := _classify_casualty(doc, draft, sent, previous):

@@ -35,6 +35,9 @@ def test_step_reports_consistent_figures(monkeypatch: pytest.MonkeyPatch, tmp_pa
     assert step.first_render_ms is not None and step.cached_rerun_ms is not None
     table = bench.format_table([step])
     assert table.splitlines()[2].split()[0] == "3"
+    samples = bench.run_samples_step(repeats=1)
+    assert (samples.label, samples.n_articles) == ("samples", 13)
+    assert samples.cached_rerun_ms is None
     verdict = bench.verdicts([step])
     assert verdict["ratio_ok"] == (step.ratio >= bench.TARGET_RATIO)
     assert verdict["linear"] is True  # a single N has nothing to grow against
@@ -48,7 +51,7 @@ def test_cli_prints_table_and_json(tmp_path: Path) -> None:
     )
     assert proc.returncode == 0, proc.stderr
     report = json.loads(out.read_text(encoding="utf-8"))
-    assert [s["n_articles"] for s in report["steps"]] == [2]
-    assert report["steps"][0]["cached_rerun_ms"] is None
+    assert [s["label"] for s in report["steps"]] == ["samples", "2"]
+    assert report["steps"][1]["cached_rerun_ms"] is None
     assert {"ratio_ok", "linear", "peak_ok"} <= set(report["verdicts"])
     assert "analysis w/s" in proc.stdout
