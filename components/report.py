@@ -27,6 +27,16 @@ def _vega_bundle() -> str:
     return vl_convert.javascript_bundle()
 
 
+def _script_json(data: object) -> str:
+    """JSON to write inside a ``<script>``: ``<``, ``>`` and ``&`` become ``\\u`` escapes.
+
+    Article text in a chart's data can then neither close the script (``</script>``) nor open the
+    ``<!--<script>`` state in which the HTML parser stops seeing the real closing tag (the rest of
+    the page would be swallowed into the script). JavaScript reads the same strings.
+    """
+    return json.dumps(data).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
 def _table(frame: pd.DataFrame) -> str:
     if frame.empty:
         return "<p><em>None.</em></p>"
@@ -58,7 +68,7 @@ def build_report(analysis: Analysis, *, title: str = "News analysis") -> str:
     sections: list[str] = []
     scripts: list[str] = []
     for n, (name, chart) in enumerate(_chart_specs(analysis)):
-        spec = json.dumps(chart.to_dict())
+        spec = _script_json(chart.to_dict())
         sections.append(f'<h2>{html.escape(name)}</h2><div id="chart{n}" class="nl-chart"></div>')
         scripts.append(f"vegaEmbed('#chart{n}', {spec}, {{actions: false}});")
     body = [
@@ -76,7 +86,7 @@ def build_report(analysis: Analysis, *, title: str = "News analysis") -> str:
     style = ("body{font-family:system-ui,sans-serif;margin:2em;max-width:1100px}"
              ".nl-table{border-collapse:collapse;font-size:.9em}.nl-table td,.nl-table th{border:1px solid #ddd;"
              "padding:3px 6px;vertical-align:top}.nl-chart{margin:1em 0}")
-    # chart specs carry article text in their data: "</" is escaped so no text can close the script
+    # chart specs carry article text in their data: written by _script_json, with no "<" left in them
     safe_scripts = "\n".join(s.replace("</", "<\\/") for s in scripts)
     return (
         "<!DOCTYPE html><html><head><meta charset='utf-8'>"

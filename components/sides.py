@@ -80,6 +80,10 @@ class SideResolver:
         self._entity_sides = {e.name: self._entity_side(e.name) for e in entities.entities}
         self._first = dict(self._entity_sides)
         self._entity_sides = {e.name: self._entity_side(e.name) for e in entities.entities}
+        # side_of's last resort scans the whole text for the name; once the two passes are done it
+        # depends on the name only, so it is kept per name (a speaker quoted 1,000 times in a long
+        # article would otherwise rescan the text 1,000 times)
+        self._fallback: dict[str, str | None] = {}
 
     # -- the word lists, plus this article's own countries and their demonyms -----------------
     @staticmethod
@@ -272,7 +276,9 @@ class SideResolver:
         entity_name = self.entities.canonical(name)
         if entity_name and (side := self._entity_sides.get(entity_name)):
             return side
-        return self._side_elsewhere(name) or self._surname_side(name)
+        if name not in self._fallback:
+            self._fallback[name] = self._side_elsewhere(name) or self._surname_side(name)
+        return self._fallback[name]
 
     def _surname_side(self, name: str) -> str | None:
         """Side of the bare surname of a full name ("Brenn" for "Ivo Brenn") when no one else has it.
