@@ -291,8 +291,8 @@ def create_store_engine(url: str | sa.URL, *, migrating: bool = False) -> Engine
     Other dialects get SQLAlchemy's defaults plus ``pool_pre_ping``.
 
     It cannot create a PostgreSQL database or role; it creates the parent folder of a SQLite
-    file. It refuses an in-memory SQLite database (``StoreError``): every connection would
-    see a different one.
+    file (``StoreUnavailable`` when that folder cannot be created). It refuses an in-memory
+    SQLite database (``StoreError``): every connection would see a different one.
     """
     parsed = normalize_url(url)
     if parsed.get_backend_name() != "sqlite":
@@ -303,7 +303,10 @@ def create_store_engine(url: str | sa.URL, *, migrating: bool = False) -> Engine
         # Each pooled connection (and the migration engine) would get its own empty database.
         raise StoreError("An in-memory SQLite database cannot hold workspaces; give a file path")
     if not database.startswith("file:"):
-        Path(database).expanduser().parent.mkdir(parents=True, exist_ok=True)
+        try:
+            Path(database).expanduser().parent.mkdir(parents=True, exist_ok=True)
+        except OSError:  # a file where a folder should be, no permission: the message never shows the path
+            raise StoreUnavailable("The folder of the workspace database cannot be created") from None
     engine = sa.create_engine(parsed, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_S})
     foreign_keys = "OFF" if migrating else "ON"
 

@@ -9,9 +9,11 @@ import streamlit as st
 from components import articles as loaders
 from components.filtering import PageFilter
 from components.nlp import ModelNotInstalledError
+from components.safe_markdown import escape_markdown
 from components.ui import (
     cell_articles,
     cell_compare,
+    cell_corpus,
     cell_entities,
     cell_export,
     cell_figures,
@@ -58,7 +60,7 @@ def _filter_bar() -> None:
     if page_filter is None:
         return
     c1, c2 = st.columns([5, 1])
-    c1.info(f"Filtered by **{page_filter.label}**: tables and charts below show only what matches.")
+    c1.info(f"Filtered by **{escape_markdown(page_filter.label)}**: tables and charts below show only what matches.")
     if c2.button("Clear filter", key="filter.clear", type="primary"):
         set_filter(None)
         for key in [k for k in st.session_state if str(k).endswith(".chart") or str(k).endswith("_chart")]:
@@ -81,6 +83,8 @@ def _render_cell(name: str, ctx: PageContext, ws: WorkspaceState, key: str) -> N
         cell_compare.render(ctx, ws)
     elif name == "Export":
         st.fragment(cell_export.render)(ctx, key)
+    elif name == "Corpus":
+        st.fragment(cell_corpus.render)()
 
 
 def main() -> None:
@@ -90,19 +94,19 @@ def main() -> None:
     st.caption(INTRO)
     workspace_panel.open_from_query(ws)
     _first_visit(ws)
-    workspace_panel.render(ws)
+    save_status = workspace_panel.render(ws)
     _layout_controls(ws)
     _filter_bar()
     try:
         ctx = build_context(ws)
     except ModelNotInstalledError as exc:
-        st.error(str(exc))
+        st.error(escape_markdown(str(exc)))
         return
     key = analysis_key(ws.articles, ws.analysis_settings)
     for name in ws.layout:
         with st.expander(f"**{name}**", expanded=name not in ws.collapsed):
             _render_cell(name, ctx, ws, key)
-    workspace_panel.autosave(ws)
+    workspace_panel.autosave(ws, status=save_status)
     st.session_state["newslens.render_seconds"] = time.perf_counter() - started
     st.sidebar.caption(f"{len(ws.articles)} articles · page built in "
                        f"{1000 * st.session_state['newslens.render_seconds']:.0f} ms")

@@ -9,6 +9,7 @@ import streamlit as st
 from components import articles as loaders
 from components import limits
 from components.filtering import PageFilter
+from components.safe_markdown import escape_markdown
 from components.ui.context import PageContext
 from components.ui.state import WorkspaceState, set_filter
 
@@ -23,14 +24,35 @@ def _report(added: int, duplicates: int) -> None:
 
 
 def _add(ws: WorkspaceState, new: list[loaders.Article]) -> None:
-    room = limits.MAX_ARTICLES_PER_WORKSPACE - len(ws.articles)
-    if len(new) > room:
-        st.error(f"A workspace holds at most {limits.MAX_ARTICLES_PER_WORKSPACE} articles; {room} more fit.")
-        new = new[: max(0, room)]
+    """Add the articles, or none of them when the workspace has no room for all the new ones."""
+    known = {a.id for a in ws.articles}
+    try:
+        loaders.ensure_room(len(ws.articles), n_new=len({a.id for a in new} - known))
+    except loaders.ArticleLoadError as exc:
+        st.error(f"{exc} Remove some articles first.")
+        return
     report = ws.add(new)
     st.session_state[KEY + "report"] = report
     if report[0]:
         st.rerun()
+
+
+def upload_problem(sizes: list[int], *, n_loaded: int) -> str | None:
+    """Why an upload of files of these sizes cannot be added to a workspace of ``n_loaded``, or None.
+
+    Checks the total against ``limits.MAX_UPLOAD_MB`` and the count against the workspace cap
+    (``articles.ensure_room``); it cannot know how many files are duplicates before reading them.
+    """
+    total, cap = sum(sizes), limits.MAX_UPLOAD_MB * 1_000_000
+    if total > cap:
+        shown, limit = limits.size_pair(total, cap)
+        return (f"These {len(sizes)} files are {shown} together; one upload may be at most {limit}. "
+                "Upload fewer files at a time.")
+    try:
+        loaders.ensure_room(n_loaded, n_new=len(sizes))
+    except loaders.ArticleLoadError as exc:
+        return f"{exc} Upload fewer files or remove some articles first."
+    return None
 
 
 def _loader_tabs(ws: WorkspaceState) -> None:
@@ -41,7 +63,7 @@ def _loader_tabs(ws: WorkspaceState) -> None:
             try:
                 _add(ws, loaders.load_samples())
             except loaders.ArticleLoadError as exc:
-                st.error(str(exc))
+                st.error(escape_markdown(str(exc)))
     with paste, st.form(KEY + "paste_form", clear_on_submit=True):
         text = st.text_area("Article text", height=180, key=KEY + "paste_text",
                             placeholder="Paste the body of an article here.")
@@ -54,17 +76,22 @@ def _loader_tabs(ws: WorkspaceState) -> None:
                 iso = published.isoformat() if isinstance(published, date) else None
                 _add(ws, [loaders.from_text(text, title=title, outlet=outlet, published=iso)])
             except loaders.ArticleLoadError as exc:
-                st.error(str(exc))
+                st.error(escape_markdown(str(exc)))
     with upload:
         files = st.file_uploader("Files (.txt, .md, .html)", type=["txt", "md", "html", "htm"],
-                                 accept_multiple_files=True, key=KEY + "upload")
-        if files and st.button("Add uploaded files", key=KEY + "upload_add"):
+                                 accept_multiple_files=True, key=KEY + "upload",
+                                 help=f"At most {limits.MAX_UPLOAD_MB} MB per upload and "
+                                      f"{limits.human_size(limits.MAX_ARTICLE_BYTES)} per file.")
+        problem = upload_problem([f.size for f in files or []], n_loaded=len(ws.articles))
+        if problem:
+            st.error(escape_markdown(problem))
+        if files and st.button("Add uploaded files", key=KEY + "upload_add", disabled=problem is not None):
             new: list[loaders.Article] = []
             for file in files:
                 try:
                     new.append(loaders.from_bytes(file.getvalue(), filename=file.name))
                 except loaders.ArticleLoadError as exc:
-                    st.error(f"{file.name}: {exc}")
+                    st.error(escape_markdown(f"{file.name}: {exc}"))
             _add(ws, new)
     with url, st.form(KEY + "url_form"):
         address = st.text_input("Article URL (http or https)", key=KEY + "url")
@@ -73,7 +100,7 @@ def _loader_tabs(ws: WorkspaceState) -> None:
                 with st.spinner("Fetching…"):
                     _add(ws, [loaders.from_url(address)])
             except loaders.ArticleLoadError as exc:
-                st.error(str(exc))
+                st.error(escape_markdown(str(exc)))  # the message can quote the server's words
 
 
 def render(ctx: PageContext, ws: WorkspaceState) -> None:

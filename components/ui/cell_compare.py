@@ -9,6 +9,7 @@ import streamlit as st
 
 from components import charts
 from components.highlight import sentence_html
+from components.safe_markdown import escape_markdown
 from components.ui.context import PageContext
 from components.ui.state import WorkspaceState, pick_from_chart, selection_value
 
@@ -51,7 +52,7 @@ def _statements(ctx: PageContext, chosen: list[str]) -> None:
     columns = st.columns(len(chosen))
     for column, side in zip(columns, chosen, strict=True):
         items = by_side.get(side, [])
-        column.markdown(f"**{side}** · {len(items)} statements")
+        column.markdown(f"**{escape_markdown(side)}** · {len(items)} statements")
         if items:
             frame = pd.DataFrame(items)
             keep = [c for c in ("speaker", "text", "outlet") if c in frame.columns]

@@ -6,6 +6,7 @@ import streamlit as st
 
 from components import charts, tables
 from components.filtering import filter_entities
+from components.safe_markdown import escape_markdown
 from components.ui.context import PageContext
 from components.ui.state import pick_from_chart
 
@@ -42,7 +43,7 @@ def render(ctx: PageContext) -> None:
     focus = page_filter.value if page_filter is not None and page_filter.kind == "entity" else None
     if focus:
         mentions = ctx.mentions[ctx.mentions["name"] == focus]
-        st.markdown(f"**{len(mentions)} mentions of {focus}**")
+        st.markdown(f"**{len(mentions)} mentions of {escape_markdown(focus)}**")
         table = mentions.assign(article=mentions["article_id"].map(ctx.title_of))
         st.dataframe(table[["article", "text", "context"]], hide_index=True, width="stretch",
                      key=KEY + "mentions")

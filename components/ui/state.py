@@ -15,7 +15,7 @@ from components.analysis import AnalysisSettings
 from components.articles import Article
 from components.filtering import PageFilter
 
-CELLS: tuple[str, ...] = ("Articles", "Reading view", "Entities", "Quotes", "Figures", "Compare", "Export")
+CELLS: tuple[str, ...] = ("Articles", "Reading view", "Entities", "Quotes", "Figures", "Compare", "Export", "Corpus")
 STATE_KEY = "newslens.workspace"
 
 

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import streamlit as st
+from streamlit.delta_generator import DeltaGenerator
 
 from components import store as storage
+from components.safe_markdown import escape_markdown
 from components.ui.state import WorkspaceState
 
 KEY = "workspace."
@@ -12,30 +14,45 @@ GENERIC_ERROR = "The workspace database is not reachable right now; your work on
 
 
 @st.cache_resource(show_spinner=False)
+def _store_for(url: str) -> storage.Store:
+    """One database connection pool per database URL and server process (holds no user data)."""
+    return storage.Store(url)
+
+
 def get_store() -> storage.Store:
-    """One database connection pool per server process (holds no user data)."""
-    return storage.Store()
+    """The store of the database the environment names now (``DATABASE_URL`` or ``NEWSLENS_DB``).
+
+    Keyed by the URL, so a process whose environment points at another database (a test, a
+    host changing its secret) never keeps writing to the old one.
+    """
+    return _store_for(storage.default_url())
 
 
 def _link(token: str) -> str:
-    base = ""
+    """The page's address with ``?ws=token``; only the query when the address is unknown (no browser)."""
     try:
-        base = str(st.context.url).split("?", 1)[0]
+        url = st.context.url
     except (AttributeError, RuntimeError):
-        base = ""
+        url = None
+    base = str(url).split("?", 1)[0] if url else ""
     return f"{base}?ws={token}"
 
 
 def open_from_query(ws: WorkspaceState) -> None:
-    """Open the workspace named by ``?ws=`` once per token; unknown links get one generic message."""
+    """Open the workspace named by ``?ws=`` once per token; unknown links get one generic message.
+
+    A link that opens nothing (malformed, unknown, revoked) leaves the page empty rather than
+    showing the samples, which a visitor could take for the shared workspace.
+    """
     token = st.query_params.get("ws")
     if not token or token == ws.token:
         return
     try:
         opened = get_store().open(token)
     except storage.WorkspaceNotFound as exc:
-        st.error(str(exc))
+        st.error(f"{exc}. Ask for the link again, or load articles below to start a new workspace.")
         st.query_params.pop("ws", None)
+        ws.samples_offered = True
         return
     except storage.StoreError:
         st.error(GENERIC_ERROR)
@@ -49,16 +66,26 @@ def open_from_query(ws: WorkspaceState) -> None:
     st.session_state.pop("newslens.context", None)
 
 
-def autosave(ws: WorkspaceState) -> None:
-    """Save an edited workspace at the end of the run that changed it (edit links only)."""
+def _saved_caption(ws: WorkspaceState) -> str:
+    return f"Saved automatically (version {ws.version}). Keep this page's URL: it is your edit link."
+
+
+def autosave(ws: WorkspaceState, *, status: DeltaGenerator | None = None) -> None:
+    """Save an edited workspace at the end of the run that changed it (edit links only).
+
+    ``status`` is the sidebar slot :func:`render` returned; it is updated to the saved version,
+    so the sidebar never shows the version from before this run's save.
+    """
     if ws.role != "edit" or not ws.dirty or ws.token is None:
         return
     try:
         saved = get_store().save(ws.token, articles=ws.articles, settings=ws.settings_for_store(), name=ws.name)
     except storage.StoreError as exc:
-        st.sidebar.error(f"Not saved: {exc}")
+        st.sidebar.error(f"Not saved: {escape_markdown(str(exc))}")
         return
     ws.version, ws.dirty = saved.version, False
+    if status is not None:
+        status.caption(_saved_caption(ws))
 
 
 def _adopt(ws: WorkspaceState, created: storage.CreatedWorkspace) -> None:
@@ -68,29 +95,31 @@ def _adopt(ws: WorkspaceState, created: storage.CreatedWorkspace) -> None:
     st.query_params["ws"] = created.edit_token
 
 
-def render(ws: WorkspaceState) -> None:
+def render(ws: WorkspaceState) -> DeltaGenerator | None:
+    """The sidebar's workspace controls; returns the slot of the "saved" caption on edit links."""
     st.sidebar.subheader("Workspace")
     if ws.read_only:
-        st.sidebar.info(f"**{ws.name}** (read-only link)")
+        st.sidebar.info(f"**{escape_markdown(ws.name)}** (read-only link)")
         if st.sidebar.button("Make a copy I can edit", key=KEY + "fork"):
             try:
                 _adopt(ws, get_store().fork(ws.token or "", name=f"{ws.name} (copy)"))
             except storage.StoreError as exc:
-                st.sidebar.error(str(exc))
-                return
+                st.sidebar.error(escape_markdown(str(exc)))
+                return None
             st.rerun()
-        return
+        return None
     name = st.sidebar.text_input("Name", value=ws.name, key=KEY + "name", max_chars=200)
     if name != ws.name:
         ws.name, ws.dirty = name, True
     if ws.role == "edit":
-        st.sidebar.caption(f"Saved automatically (version {ws.version}). Keep this page's URL: it is your edit link.")
+        status = st.sidebar.empty()
+        status.caption(_saved_caption(ws))
         share = st.session_state.get(KEY + "share")
         if st.sidebar.button("New read-only share link", key=KEY + "new_share"):
             try:
                 share = get_store().new_share_token(ws.token or "")
             except storage.StoreError as exc:
-                st.sidebar.error(str(exc))
+                st.sidebar.error(escape_markdown(str(exc)))
             st.session_state[KEY + "share"] = share
         if share:
             st.sidebar.markdown("Read-only link for colleagues:")
@@ -99,16 +128,17 @@ def render(ws: WorkspaceState) -> None:
             try:
                 count = get_store().revoke(ws.token or "", role="view")
             except storage.StoreError as exc:
-                st.sidebar.error(str(exc))
+                st.sidebar.error(escape_markdown(str(exc)))
             else:
                 st.session_state.pop(KEY + "share", None)
                 st.sidebar.success(f"Revoked {count} link(s).")
-        return
+        return status
     if st.sidebar.button("Save and get a share link", key=KEY + "save", disabled=not ws.articles):
         try:
             _adopt(ws, get_store().create(name=ws.name, articles=ws.articles, settings=ws.settings_for_store()))
         except storage.StoreError as exc:
-            st.sidebar.error(str(exc))
-            return
+            st.sidebar.error(escape_markdown(str(exc)))
+            return None
         st.rerun()
     st.sidebar.caption("Saving stores the articles, side changes and cell layout, and gives a read-only link.")
+    return None
