@@ -7,6 +7,8 @@ selection names are the keys the page reads: ``entity``, ``speaker``, ``side``, 
 
 from __future__ import annotations
 
+from typing import Any
+
 import altair as alt
 import pandas as pd
 
@@ -95,11 +97,12 @@ def _figure_rows(figures: pd.DataFrame) -> pd.DataFrame:
     data["low_end"] = data["low"].fillna(data["value"])
     data["high_end"] = data["high"].fillna(data["point"])
     data["part"] = data["subset_of"].notna().map({True: "part of another figure", False: "total"})
-    data["label"] = data.apply(_figure_label, axis=1)
+    columns = [c for c in ("qualifier", "low", "high", "point", "group") if c in data.columns]
+    data["label"] = [_figure_label(row) for row in data[columns].to_dict("records")]
     return data
 
 
-def _figure_label(row: pd.Series) -> str:
+def _figure_label(row: dict[str, Any]) -> str:
     qualifier = f"{row['qualifier']} " if isinstance(row.get("qualifier"), str) and row["qualifier"] else ""
     if pd.notna(row.get("high")) and pd.notna(row.get("low")) and row["high"] != row["low"]:
         number = f"{row['low']:g}–{row['high']:g}"

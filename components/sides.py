@@ -377,11 +377,7 @@ def _owner(noun: Token) -> Token | None:
 
 def _shared_stem(a: str, b: str) -> bool:
     """"kestria" and "kestrian" share a stem; "iran" and "iraq" do not."""
-    n = 0
-    for x, y in zip(a, b, strict=False):
-        if x != y:
-            break
-        n += 1
+    n = _common_prefix(a, b)
     return n >= _MIN_STEM and n >= min(len(a), len(b)) - 2
 
 

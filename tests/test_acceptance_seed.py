@@ -7,7 +7,6 @@ attribution F1 >= 0.9.
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import re
 import subprocess
@@ -17,21 +16,16 @@ from types import ModuleType
 
 import pytest
 
+from tests.helpers.acceptance import SCORER, load_scorer
+
 ROOT = Path(__file__).resolve().parent.parent
-SCORER = ROOT.parent / "shared" / "acceptance" / "score.py"
 SAMPLES = ROOT / "sample_articles"
 GOLD = sorted(p for p in (ROOT / "tests" / "gold").glob("*.json") if (SAMPLES / f"{p.stem}.txt").exists())
 
 
 @pytest.fixture(scope="module")
 def scorer() -> ModuleType:
-    if not SCORER.exists():
-        pytest.skip("../shared/acceptance is not beside this clone")
-    spec = importlib.util.spec_from_file_location("acceptance_score", SCORER)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_scorer()
 
 
 def test_seed_article_through_the_cli(seed_article: Path) -> None:

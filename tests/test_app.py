@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import time
 from pathlib import Path
 
@@ -22,6 +23,11 @@ TIMEOUT = 180
 CELL_NAMES = ("Articles", "Reading view", "Entities", "Quotes", "Figures", "Compare", "Export")
 
 
+
+def _text(element) -> str:
+    """A message as the reader sees it: Markdown's backslash escapes (user text is escaped) removed."""
+    return re.sub(r"\\([!-/:-@\[-`{-~])", r"\1", str(element.value))
+
 @pytest.fixture(autouse=True)
 def _private_database(tmp_path, monkeypatch) -> None:
     monkeypatch.setenv("NEWSLENS_DB", str(tmp_path / "workspaces.sqlite"))
@@ -32,7 +38,7 @@ def _private_database(tmp_path, monkeypatch) -> None:
 def app() -> AppTest:
     at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=TIMEOUT)
     at.run()
-    assert not at.exception, [e.value for e in at.exception]
+    assert not at.exception, [_text(e) for e in at.exception]
     return at
 
 
@@ -129,7 +135,7 @@ def _open_page(query: dict[str, str] | None = None) -> AppTest:
     at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=TIMEOUT)
     at.query_params.update(query or {})
     at.run()
-    assert not at.exception, [e.value for e in at.exception]
+    assert not at.exception, [_text(e) for e in at.exception]
     return at
 
 
@@ -233,7 +239,7 @@ def test_unknown_or_malformed_link_says_so_and_shows_nothing(link: str) -> None:
             assert database.revoke(created.edit_token, role="view") == 1
             link = created.view_token
     at = _open_page({"ws": link})
-    assert [e.value for e in at.error] == [
+    assert [_text(e) for e in at.error] == [
         f"{store_module.NOT_FOUND_MESSAGE}. Ask for the link again, or load articles below to start a new workspace."]
     assert "ws" not in at.query_params
     assert not at.dataframe or all(SECRET_TITLE not in df.value.to_string() for df in at.dataframe)
@@ -245,11 +251,11 @@ def test_unreachable_database_keeps_the_page_working(tmp_path, monkeypatch) -> N
     blocker.write_text("a file where the database folder should be")
     monkeypatch.setenv("NEWSLENS_DB", str(blocker / "workspaces.sqlite"))
     at = _open_page({"ws": "A" * 43})
-    assert [e.value for e in at.error] == [GENERIC_ERROR]
+    assert [_text(e) for e in at.error] == [GENERIC_ERROR]
     fresh = _open_page()
     fresh.button(key="workspace.save").click().run()
     assert not fresh.exception
-    assert any("cannot be created" in e.value for e in fresh.sidebar.error)
+    assert any("cannot be created" in _text(e) for e in fresh.sidebar.error)
     assert len(_frame(fresh, ARTICLE_COLUMNS)) >= 12, "the loaded articles stay on the page"
 
 
@@ -275,7 +281,7 @@ def test_upload_over_the_size_limit_is_refused_in_the_articles_cell(app: AppTest
     app.file_uploader(key="articles.upload").set_value([("a.txt", big, "text/plain"), ("b.txt", big, "text/plain")])
     app.run()
     assert not app.exception
-    errors = [e.value for e in _articles_cell(app).error]
+    errors = [_text(e) for e in _articles_cell(app).error]
     assert any("together; one upload may be at most 1 MB" in e for e in errors), errors
     assert app.button(key="articles.upload_add").disabled
     assert len(_frame(app, ARTICLE_COLUMNS)) == n
@@ -287,7 +293,7 @@ def test_upload_beyond_the_workspace_cap_is_refused_and_one_that_fits_is_added(a
     uploader = app.file_uploader(key="articles.upload")
     uploader.set_value([("grain.txt", GRAIN_ARTICLE, "text/plain"), ("ferry.txt", FERRY_ARTICLE, "text/plain")])
     app.run()
-    errors = [e.value for e in _articles_cell(app).error]
+    errors = [_text(e) for e in _articles_cell(app).error]
     assert any(f"at most {n + 1} articles; it has {n}, so 2 more cannot be added" in e for e in errors), errors
     assert app.button(key="articles.upload_add").disabled
 
@@ -302,7 +308,7 @@ def test_upload_beyond_the_workspace_cap_is_refused_and_one_that_fits_is_added(a
     # the workspace is full now: a paste gets the same clear refusal, and nothing is added
     app.text_area(key="articles.paste_text").input(FERRY_ARTICLE.decode())
     app.button[_button_labels(app).index("Add article")].click().run()
-    assert any("so 1 more cannot be added" in e.value for e in _articles_cell(app).error)
+    assert any("so 1 more cannot be added" in _text(e) for e in _articles_cell(app).error)
     assert len(_frame(app, ARTICLE_COLUMNS)) == n + 1
 
 
@@ -379,7 +385,7 @@ def test_corpus_folder_outside_the_root_or_not_a_result_is_refused(app: AppTest,
     monkeypatch.setenv("NEWSLENS_CORPUS_ROOT", str(root))
     app.text_input(key="corpus.folder").input(typed)
     app.button(key="corpus.open").click().run()
-    errors = [e.value for e in _corpus_cell(app).error]
+    errors = [_text(e) for e in _corpus_cell(app).error]
     assert len(errors) == 1 and message in errors[0], errors
     assert not _corpus_cell(app).dataframe
 
@@ -390,7 +396,7 @@ def test_corpus_result_opens_from_uploaded_parquet_files(app: AppTest, parquet_r
              for name in ("articles", "entities", "quotes", "figures")]
     app.file_uploader(key="corpus.upload").set_value(files[:3]).run()
     app.button(key="corpus.upload_open").click().run()
-    assert any("figures.parquet missing" in e.value for e in _corpus_cell(app).error)
+    assert any("figures.parquet missing" in _text(e) for e in _corpus_cell(app).error)
     app.file_uploader(key="corpus.upload").set_value(files).run()
     app.button(key="corpus.upload_open").click().run()
     assert not app.exception and not _corpus_cell(app).error

@@ -193,7 +193,6 @@ def _blocking_network(context) -> list[str]:
 
 def test_html_report_from_the_export_cell_works_offline(page, browser, tmp_path) -> None:
     _wait_idle(page)
-    page.get_by_role("button", name="Build the HTML report").click()
     download = page.get_by_role("button", name="report.html")
     download.wait_for(timeout=120_000)
     with page.expect_download(timeout=60_000) as info:

@@ -7,7 +7,6 @@ case fails on a missing figure and on an extra one.
 
 from __future__ import annotations
 
-import importlib.util
 import json
 from datetime import date
 from pathlib import Path
@@ -18,9 +17,9 @@ import pytest
 from components.entities import extract_entities
 from components.figures import Figure, extract_figures
 from components.nlp import parse
+from tests.helpers.acceptance import load_scorer
 
 ROOT = Path(__file__).resolve().parent.parent
-SCORER = ROOT.parent / "shared" / "acceptance" / "score.py"
 
 
 def _figures(text: str, published: date | None = None) -> list[Figure]:
@@ -428,18 +427,8 @@ def test_known_gaps(text: str, expected: dict[str, Any]) -> None:
 # --- acceptance ----------------------------------------------------------------------------------
 
 
-def _scorer() -> Any:
-    if not SCORER.exists():
-        pytest.skip("../shared/acceptance is not beside this clone")
-    spec = importlib.util.spec_from_file_location("acceptance_score", SCORER)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 def test_seed_article_scores_full_marks(seed_article: Path) -> None:
-    scorer = _scorer()
+    scorer = load_scorer()
     gold = json.loads((seed_article.parent / "seed_gold.json").read_text())
     figures = [f.to_dict() for f in _figures(seed_article.read_text())]
     casualties = scorer.score_casualties(figures, gold["casualties"])
@@ -454,7 +443,7 @@ GOLD = sorted((ROOT / "tests" / "gold").glob("*.json"))
 def test_sample_articles_meet_the_targets(gold_path: Path) -> None:
     from components.articles import from_path
 
-    scorer = _scorer()
+    scorer = load_scorer()
     gold = json.loads(gold_path.read_text())
     article = from_path((gold_path.parent / gold["article"]).resolve())
     published = date.fromisoformat(article.published) if article.published else None

@@ -21,7 +21,7 @@ from components.ui import (
     cell_reading,
     workspace_panel,
 )
-from components.ui.context import PageContext, analysis_key, build_context
+from components.ui.context import PageContext, build_context
 from components.ui.state import CELLS, WorkspaceState, current_filter, set_filter, workspace
 
 INTRO = ("Load articles about an event and see who is named, who said what, which figures each source "
@@ -68,7 +68,7 @@ def _filter_bar() -> None:
         st.rerun()
 
 
-def _render_cell(name: str, ctx: PageContext, ws: WorkspaceState, key: str) -> None:
+def _render_cell(name: str, ctx: PageContext, ws: WorkspaceState) -> None:
     if name == "Articles":
         cell_articles.render(ctx, ws)
     elif name == "Reading view":
@@ -82,7 +82,7 @@ def _render_cell(name: str, ctx: PageContext, ws: WorkspaceState, key: str) -> N
     elif name == "Compare":
         cell_compare.render(ctx, ws)
     elif name == "Export":
-        st.fragment(cell_export.render)(ctx, key)
+        st.fragment(cell_export.render)(ctx)
     elif name == "Corpus":
         st.fragment(cell_corpus.render)()
 
@@ -102,10 +102,9 @@ def main() -> None:
     except ModelNotInstalledError as exc:
         st.error(escape_markdown(str(exc)))
         return
-    key = analysis_key(ws.articles, ws.analysis_settings)
     for name in ws.layout:
         with st.expander(f"**{name}**", expanded=name not in ws.collapsed):
-            _render_cell(name, ctx, ws, key)
+            _render_cell(name, ctx, ws)
     workspace_panel.autosave(ws, status=save_status)
     st.session_state["newslens.render_seconds"] = time.perf_counter() - started
     st.sidebar.caption(f"{len(ws.articles)} articles · page built in "

@@ -63,7 +63,7 @@ def _open_controls() -> None:
             st.button("Open the uploaded result", key=KEY + "upload_open", on_click=_open_upload)
     problem = st.session_state.pop(PROBLEM, None)
     if problem:
-        st.error(escape_markdown(problem))
+        st.error(escape_markdown(problem))  # it may quote the folder name typed in
 
 
 def _capped(frame: pd.DataFrame, what: str, *, rows: int = TABLE_ROWS) -> pd.DataFrame:

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from functools import cached_property
 
 import pandas as pd
 import streamlit as st
@@ -27,12 +28,17 @@ class PageContext:
     page_filter: PageFilter | None
     read_only: bool
 
+    @cached_property
+    def _titles(self) -> dict[str, str]:
+        titles: dict[str, str] = {}
+        for row in self.articles[["article_id", "outlet", "title"]].itertuples(index=False):
+            outlet, title = row.outlet or "", row.title or "(untitled)"
+            titles[row.article_id] = f"{outlet} · {title}" if outlet else str(title)
+        return titles
+
     def title_of(self, article_id: str) -> str:
-        row = self.articles[self.articles["article_id"] == article_id]
-        if row.empty:
-            return article_id
-        outlet, title = row.iloc[0]["outlet"] or "", row.iloc[0]["title"] or "(untitled)"
-        return f"{outlet} · {title}" if outlet else str(title)
+        """"Outlet · Title" of an article (its id when unknown); a dict lookup, as widgets call it per option."""
+        return self._titles.get(article_id, article_id)
 
 
 @st.cache_resource(show_spinner="Loading the language model…")
@@ -73,7 +79,9 @@ def build_context(ws: WorkspaceState) -> PageContext:
     page_filter = current_filter()
     if memo is not None and memo[0] == key:
         base: PageContext = memo[1]
-        return PageContext(**{**base.__dict__, "page_filter": page_filter, "read_only": ws.read_only})
+        if base.page_filter == page_filter and base.read_only == ws.read_only:
+            return base
+        return replace(base, page_filter=page_filter, read_only=ws.read_only)
     started = time.perf_counter()
     if key not in st.session_state.get("newslens.analyzed", set()):
         _warm_with_progress(ws.articles, settings)

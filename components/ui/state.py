@@ -16,6 +16,8 @@ from components.articles import Article
 from components.filtering import PageFilter
 
 CELLS: tuple[str, ...] = ("Articles", "Reading view", "Entities", "Quotes", "Figures", "Compare", "Export", "Corpus")
+#: Cells that start collapsed: the corpus cell opens a command-line result, not the workspace's articles.
+COLLAPSED_AT_FIRST: tuple[str, ...] = ("Corpus",)
 STATE_KEY = "newslens.workspace"
 
 
@@ -26,7 +28,7 @@ class WorkspaceState:
     articles: list[Article] = field(default_factory=list)
     settings: dict[str, Any] = field(default_factory=dict)
     layout: list[str] = field(default_factory=lambda: list(CELLS))
-    collapsed: list[str] = field(default_factory=list)
+    collapsed: list[str] = field(default_factory=lambda: list(COLLAPSED_AT_FIRST))
     name: str = "Untitled workspace"
     token: str | None = None  # the edit or view token this workspace was opened with
     role: str | None = None  # "edit", "view" or None (not saved yet)
