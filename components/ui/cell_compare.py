@@ -73,12 +73,18 @@ def _pairs(ctx: PageContext, chosen: list[str]) -> None:
     st.dataframe(frame, hide_index=True, key=KEY + "pairs", width="stretch")
 
 
-def _overrides(ws: WorkspaceState, ctx: PageContext) -> None:
+def _detected_sides(ctx: PageContext) -> tuple[list[str], dict[str, Any]]:
+    """The names a user may assign a side to, and the side the analysis found for each."""
     names = sorted(set(ctx.quotes["speaker"].dropna()) | set(ctx.entities.loc[
         ctx.entities["label"].isin(["PERSON", "ORG", "GPE", "NORP"]), "name"].dropna()))
-    current = dict(ws.settings.get("side_overrides", {}))
     detected = dict(zip(ctx.entities["name"], ctx.entities["side"], strict=False))
     detected.update(dict(zip(ctx.quotes["speaker"], ctx.quotes["side"], strict=False)))
+    return names, detected
+
+
+def _overrides(ws: WorkspaceState, ctx: PageContext) -> None:
+    names, detected = ctx.memo("detected_sides", lambda: _detected_sides(ctx), by_filter=False)
+    current = dict(ws.settings.get("side_overrides", {}))
     frame = pd.DataFrame({"name": names, "detected side": [detected.get(n) for n in names],
                           "your side": [current.get(n, "") for n in names]})
     edited = st.data_editor(frame, hide_index=True, disabled=["name", "detected side"] if not ws.read_only
@@ -110,7 +116,8 @@ def render(ctx: PageContext, ws: WorkspaceState) -> None:
             _pairs(ctx, chosen)
     discrepancies = ctx.analysis.comparison.get("figure_discrepancies", [])
     st.markdown(f"**{len(discrepancies)} figures on which the sources disagree**")
-    rows = _discrepancy_rows(discrepancies, _source_sides(ctx))
+    rows = ctx.memo("discrepancy_rows", lambda: _discrepancy_rows(discrepancies, _source_sides(ctx)),
+                    by_filter=False)
     if not rows.empty:
         event = st.altair_chart(charts.discrepancy_chart(rows), on_select="rerun", key=KEY + "fig_chart",
                                 width="stretch")

@@ -26,14 +26,14 @@ def render(ctx: PageContext) -> None:
     st.caption("Killed, wounded, missing and other figures as each article states them, with who claims "
                "them. Ranges are drawn as intervals, parts of a larger figure as diamonds; click a point to "
                "read its sentence.")
-    figures = filter_figures(ctx.figures, ctx.page_filter, texts=ctx.texts)
+    figures = ctx.memo("figures", lambda: filter_figures(ctx.figures, ctx.page_filter, texts=ctx.texts))
     casualties = figures[figures["type"] == "casualty"].reset_index(drop=True)
     others = figures[figures["type"] != "casualty"].reset_index(drop=True)
     if casualties.empty:
         st.info("No casualty figures in these articles.")
     else:
-        rows = charts.figure_rows(casualties)
-        event = st.altair_chart(charts.casualty_chart(casualties), on_select="rerun", key=KEY + "chart",
+        rows = ctx.memo("figure_rows", lambda: charts.figure_rows(casualties))
+        event = st.altair_chart(charts.casualty_chart(rows), on_select="rerun", key=KEY + "chart",
                                 width="stretch")
         picked = selection_value(event, "figure", "id")
         picked_article = selection_value(event, "figure", "article_id")

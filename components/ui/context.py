@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass, replace
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
 from functools import cached_property
+from typing import Any, TypeVar
 
 import pandas as pd
 import streamlit as st
@@ -14,6 +16,8 @@ from components.analysis import Analysis, AnalysisSettings, analyze, iter_analyz
 from components.articles import Article
 from components.filtering import PageFilter
 from components.ui.state import WorkspaceState, current_filter
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -27,6 +31,19 @@ class PageContext:
     texts: dict[str, str]
     page_filter: PageFilter | None
     read_only: bool
+    #: frames derived from this analysis (shared by the copies made for other filters; see memo)
+    derived: dict[tuple[Any, ...], Any] = field(default_factory=dict, compare=False, repr=False)
+
+    def memo(self, name: str, build: Callable[[], T], *, by_filter: bool = True) -> T:
+        """``build()`` once per analysis (and per filter when ``by_filter``), then from memory.
+
+        A rerun after a click rebuilds no table the click did not change; the memory goes with
+        the analysis (a new set of articles or settings builds a new context).
+        """
+        key = (name, self.page_filter if by_filter else None)
+        if key not in self.derived:
+            self.derived[key] = build()
+        return self.derived[key]
 
     @cached_property
     def _titles(self) -> dict[str, str]:
