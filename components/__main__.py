@@ -30,10 +30,11 @@ def _build_parser() -> argparse.ArgumentParser:
     analyze.add_argument("--settings", type=Path, default=None, help="JSON file: alias_groups, side_overrides")
 
     bench = sub.add_parser("bench", help="measure throughput, memory and page timings")
-    bench.add_argument("--n", type=int, nargs="+", default=[10, 100])
-    bench.add_argument("--n-process", type=int, default=1)
+    bench.add_argument("--n", type=int, nargs="+", default=[10, 100],
+                       help="corpus sizes to measure (articles of about 700 words built from the samples)")
+    bench.add_argument("--n-process", type=int, default=1, help="parse worker processes, for both sides")
     bench.add_argument("--no-app", action="store_true", help="skip the page timings")
-    bench.add_argument("--json-out", type=Path, default=None)
+    bench.add_argument("--json-out", type=Path, default=None, help="also write the JSON report here")
 
     sub.add_parser("serve-check", help="check the model loads and the samples analyze (for hosting)")
     return parser
