@@ -181,6 +181,10 @@ def _cache_key(article: Article, settings: AnalysisSettings) -> tuple[Any, ...]:
     return (article.id, article.published, article.title, article.outlet, settings.key)
 
 
+#: Articles per window in one process (see iter_analyze).
+OVERLAP_WINDOW = 4
+
+
 def _windows(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
     iterator = iter(articles)
     while window := list(islice(iterator, size)):
@@ -197,14 +201,17 @@ def iter_analyze(
 ) -> Iterator[ArticleAnalysis]:
     """Analyze articles one by one, in order, streaming (the corpus never sits in memory whole).
 
-    Articles are read in windows of one ``nlp.pipe`` batch (times ``n_process``). Cached results
-    are returned without parsing. The extraction of one window runs in a helper thread while
-    spaCy parses the next (the parse spends much of its time in code that releases the GIL), so
-    on two cores our work hides largely behind the parse; at most two windows of Docs are alive.
+    Articles are read in windows: :data:`OVERLAP_WINDOW` articles in one process (the batch size
+    hardly changes the parse's speed, and small windows leave only the last one's extraction
+    outside the overlap, which matters for a dozen articles), one ``nlp.pipe`` batch per worker
+    with ``n_process`` > 1. Cached results are returned without parsing. The extraction of one
+    window runs in a helper thread while spaCy parses the next (the parse spends much of its time
+    in code that releases the GIL), so on two cores our work hides largely behind the parse; at
+    most two windows of Docs are alive.
     ``use_cache=False`` (corpus mode) keeps neither parses nor results once yielded.
     """
     settings = settings or AnalysisSettings()
-    size = batch_size * max(1, n_process)
+    size = batch_size * n_process if n_process > 1 else OVERLAP_WINDOW
     parse_cache = None if use_cache else nlp.ParseCache(size=0)
     pending: list[tuple[Article, ArticleAnalysis | Future[ArticleAnalysis]]] = []
 
