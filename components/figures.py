@@ -384,17 +384,23 @@ class _Units:
         return cls._registry
 
 
+#: A unit phrase is words, joined by spaces or single slashes ("km", "miles per hour", "km/h").
+_UNIT_PHRASE = re.compile(r"[^\W\d_]+(?:[ /][^\W\d_]+)*")
+
+
 @lru_cache(maxsize=2048)
 def _unit_of(phrase: str) -> tuple[str, float, str] | None:
     """(symbol, factor to SI, SI symbol) for a unit phrase of an allowed dimension, else None."""
     import pint
 
+    if not _UNIT_PHRASE.fullmatch(phrase):
+        return None  # pint evaluates what it parses: "/0" divides by zero, "m**999" overflows
     ureg = _Units.registry()
     name = lex.UNIT_ALIASES.get(phrase, phrase)
     try:
         unit = ureg.parse_units(name)
     except (pint.errors.UndefinedUnitError, pint.errors.DefinitionSyntaxError, ValueError, AttributeError,
-            TypeError, AssertionError):
+            TypeError, AssertionError, ArithmeticError):
         return None
     if str(unit.dimensionality) not in lex.UNIT_DIMENSIONS:
         return None

@@ -2,9 +2,18 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# Property tests: the same examples on every run by default, so a red CI always means a change
+# broke something; HYPOTHESIS_PROFILE=explore draws new examples each run (to hunt for bugs; a
+# find becomes a row of the regression tables).
+settings.register_profile("repeatable", derandomize=True, print_blob=True)
+settings.register_profile("explore", derandomize=False, print_blob=True)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "repeatable"))
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED_ACCEPTANCE = ROOT.parent / "shared" / "acceptance"

@@ -429,6 +429,11 @@ def test_huge_paragraph_keeps_every_repetition() -> None:
         pytest.param("Ilse Varga said " + "9" * 400 + " people were killed.", [], id="infinite-count"),
         pytest.param("The front is " + "9" * 306 + " km long.", [("quantity", 1e306, 1e306, 1e306)],
                      id="infinite-si-value"),
+        # pint evaluated "/0" as a unit expression and divided by zero
+        # ("hundreds of" stays a vague count of at least 200; "/0" is no unit)
+        pytest.param("“hundreds of /0 ,” Ilse Varga said. ", [("count", None, 200, None)], id="unit-divided-by-zero"),
+        pytest.param("The road is 40 km/h slower and 12 m/0 wide.", [("quantity", 40, 40, 40), ("count", 12, 12, 12)],
+                     id="unit-slash-zero-after-a-number"),
     ],
 )
 def test_regressions_found_by_hypothesis(text: str, expected: list[tuple[str, float | None, float, float]]) -> None:
