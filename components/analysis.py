@@ -16,7 +16,6 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from datetime import date
-from itertools import islice
 from typing import Any
 
 from spacy.tokens import Doc
@@ -25,6 +24,7 @@ from components import nlp
 from components.articles import Article
 from components.entities import EntityIndex, extract_entities
 from components.figures import Figure, extract_figures
+from components.iterutils import batched
 from components.quotes import Quote, extract_quotes
 from components.sides import SideResolver
 
@@ -185,12 +185,6 @@ def _cache_key(article: Article, settings: AnalysisSettings) -> tuple[Any, ...]:
 OVERLAP_WINDOW = 4
 
 
-def _windows(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
-    iterator = iter(articles)
-    while window := list(islice(iterator, size)):
-        yield window
-
-
 def iter_analyze(
     articles: Iterable[Article],
     *,
@@ -224,7 +218,7 @@ def iter_analyze(
             yield item
 
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="newslens-analysis") as pool:
-        for window in _windows(articles, size):
+        for window in batched(articles, size):
             cached = {a.id: RESULT_CACHE.get(_cache_key(a, settings)) for a in window} if use_cache else {}
             todo = [a for a in window if cached.get(a.id) is None]
             docs = iter(list(nlp.iter_parse((a.text for a in todo), batch_size=batch_size, n_process=n_process,

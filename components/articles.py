@@ -666,6 +666,19 @@ def _walk(directory: Path) -> Iterator[Path]:
             yield candidate
 
 
+def _files_of(root: Path) -> Iterable[Path]:
+    """The files a given path stands for: a folder walked lazily, or the file itself.
+
+    Raises:
+        ArticleLoadError: ``root`` does not exist (at once, before any file is read).
+    """
+    if root.is_dir():
+        return _walk(root)
+    if root.exists():
+        return (root,)
+    raise ArticleLoadError(f"{root} does not exist.")
+
+
 def iter_files(paths: Iterable[str | os.PathLike[str]] | str | os.PathLike[str]) -> Iterator[Path]:
     """The files ``iter_paths`` would load, in the same order, without reading them.
 
@@ -675,13 +688,7 @@ def iter_files(paths: Iterable[str | os.PathLike[str]] | str | os.PathLike[str])
     if isinstance(paths, str | os.PathLike):
         paths = [paths]
     for given in paths:
-        root = Path(given)
-        if root.is_dir():
-            yield from _walk(root)
-        elif root.exists():
-            yield root
-        else:
-            raise ArticleLoadError(f"{root} does not exist.")
+        yield from _files_of(Path(given))
 
 
 def iter_paths(
@@ -712,14 +719,11 @@ def iter_paths(
     count = 0
     for given in paths:
         root = Path(given)
-        if root.is_dir():
-            files: Iterable[Path] = _walk(root)
-        elif root.exists():
-            files = (root,)
-        else:
-            error = ArticleLoadError(f"{root} does not exist.")
+        try:
+            files = _files_of(root)
+        except ArticleLoadError as error:
             if on_error is None:
-                raise error
+                raise
             on_error(root, error)
             continue
         for file in files:

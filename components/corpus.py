@@ -7,8 +7,7 @@ read, parsed and written in chunks, so a folder of any size never sits in memory
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterable, Iterator, Sequence
-from itertools import islice
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +15,7 @@ import pandas as pd
 
 from components import articles as loaders
 from components.analysis import AnalysisSettings, ArticleAnalysis, analyze, iter_analyze
+from components.iterutils import batched
 from components.tables import TABLES
 
 CHUNK = 256
@@ -23,6 +23,11 @@ NUMERIC_COLUMNS = frozenset(
     {"n_words", "count", "start", "end", "sentence_start", "sentence_end", "value", "low", "high", "si_value",
      "speaker_start", "speaker_end"}
 )
+
+
+def nothing_found(paths: Sequence[str | Path]) -> loaders.ArticleLoadError:
+    """The error for paths under which no article file was found."""
+    return loaders.ArticleLoadError("no article files found in " + ", ".join(str(p) for p in paths))
 
 
 def iter_sources(sources: Sequence[str | Path]) -> Iterator[loaders.Article]:
@@ -44,14 +49,8 @@ def analyze_paths(
     """
     items = list(iter_sources(paths))
     if not items:
-        raise loaders.ArticleLoadError("no article files found in " + ", ".join(str(p) for p in paths))
+        raise nothing_found(paths)
     return analyze(items, settings=settings, n_process=n_process).to_json()
-
-
-def _chunks(results: Iterable[ArticleAnalysis], size: int) -> Iterator[list[ArticleAnalysis]]:
-    iterator = iter(results)
-    while chunk := list(islice(iterator, size)):
-        yield chunk
 
 
 def normalise_types(frame: pd.DataFrame) -> pd.DataFrame:
@@ -88,12 +87,12 @@ def write_tables(
     results = iter_analyze(iter_sources(paths), settings=settings, n_process=n_process, use_cache=False)
     writers = TableWriters(out=out, fmt=fmt)
     try:
-        for chunk in _chunks(results, CHUNK):
+        for chunk in batched(results, CHUNK):
             writers.write(chunk)
     finally:
         writers.close()
     if not writers.files:
-        raise loaders.ArticleLoadError("no article files found in " + ", ".join(str(p) for p in paths))
+        raise nothing_found(paths)
     return writers.files
 
 

@@ -18,12 +18,14 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator, Sequence
-from itertools import islice
+from itertools import chain
 from pathlib import Path
 from typing import Any
 
 from components import articles as loaders
 from components.analysis import AnalysisSettings, iter_analyze
+from components.corpus import iter_sources, normalise_types, nothing_found
+from components.iterutils import batched
 from components.tables import TABLES
 
 FILES_PER_TASK = 64
@@ -41,9 +43,7 @@ def _batches(sources: Sequence[str | Path], size: int) -> Iterator[list[str]]:
             else:
                 yield from (str(path) for path in loaders.iter_files([source]))
 
-    iterator = names()
-    while batch := list(islice(iterator, size)):
-        yield batch
+    return batched(names(), size)
 
 
 def _prepare(out: Path) -> None:
@@ -66,7 +66,6 @@ def analyze_part(sources: Sequence[str], out: str, index: int, settings: Analysi
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    from components.corpus import iter_sources, normalise_types
 
     results = list(iter_analyze(iter_sources(sources), settings=settings, use_cache=False))
     for name, build in TABLES.items():
@@ -112,14 +111,14 @@ def write_tables_dask(
     batches = _batches(paths, files_per_task)  # walks the folders first: a missing path fails here
     first = next(batches, None)
     if first is None:
-        raise loaders.ArticleLoadError("no article files found in " + ", ".join(str(p) for p in paths))
+        raise nothing_found(paths)
     _prepare(out)
     client, cluster = _client(scheduler, n_workers)
     written = 0
     try:
         limit = TASKS_PER_WORKER * max(1, len(client.scheduler_info().get("workers", {})))
         in_flight = as_completed()
-        for index, batch in enumerate(_chain(first, batches)):
+        for index, batch in enumerate(chain([first], batches)):
             in_flight.add(client.submit(analyze_part, batch, str(out), index, settings, pure=False))
             while in_flight.count() >= limit:
                 written += next(in_flight).result()
@@ -130,10 +129,6 @@ def write_tables_dask(
         if cluster is not None:
             cluster.close()
     if written == 0:
-        raise loaders.ArticleLoadError("no article files found in " + ", ".join(str(p) for p in paths))
+        raise nothing_found(paths)
     return [out / f"{name}.parquet" for name in TABLES]
 
-
-def _chain(first: list[str], rest: Iterator[list[str]]) -> Iterator[list[str]]:
-    yield first
-    yield from rest

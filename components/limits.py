@@ -81,6 +81,12 @@ def human_size(n_bytes: int) -> str:
     return f"{n_bytes:,} bytes"
 
 
+def upload_overflow(total_bytes: int) -> tuple[str, str] | None:
+    """(total, limit) as human sizes when one upload of ``total_bytes`` is over ``MAX_UPLOAD_MB``, else None."""
+    cap = MAX_UPLOAD_MB * 1_000_000
+    return size_pair(total_bytes, cap) if total_bytes > cap else None
+
+
 def size_pair(size: int, cap: int) -> tuple[str, str]:
     """Return ``size`` and ``cap`` as human sizes that differ (exact bytes when rounding hides it)."""
     shown, limit = human_size(size), human_size(cap)

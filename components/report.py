@@ -86,8 +86,8 @@ def build_report(analysis: Analysis, *, title: str = "News analysis") -> str:
     style = ("body{font-family:system-ui,sans-serif;margin:2em;max-width:1100px}"
              ".nl-table{border-collapse:collapse;font-size:.9em}.nl-table td,.nl-table th{border:1px solid #ddd;"
              "padding:3px 6px;vertical-align:top}.nl-chart{margin:1em 0}")
-    # chart specs carry article text in their data: written by _script_json, with no "<" left in them
-    safe_scripts = "\n".join(s.replace("</", "<\\/") for s in scripts)
+    # chart specs carry article text in their data: _script_json left no "<" in them to end the script
+    safe_scripts = "\n".join(scripts)
     return (
         "<!DOCTYPE html><html><head><meta charset='utf-8'>"
         f"<title>{html.escape(title)}</title><style>{style}</style>"

@@ -34,7 +34,6 @@ _ATTACHING_PREPS = frozenset({"including", "of", "for", "from", "at"})
 _ROLE_PREPS = frozenset({"of", "for"})  # "a spokesman for the Kremlin", "President X of Ukraine"
 _ROLE_WORDS = TITLE_WORDS | ROLE_NOUNS
 _MIN_STEM = 5
-_GOVERNMENT_NOUNS = GOVERNMENT_NOUNS
 _SPEAKING_FOR = frozenset({"speak", "represent"})  # "X, speaking for the General Staff, said"
 
 
@@ -110,7 +109,7 @@ class SideResolver:
             lower = token.lower_
             if len(lower) >= _MIN_STEM and token.is_alpha and token.text[:1].isupper():
                 proper.add(lower)
-            if lower in _GOVERNMENT_NOUNS and (owner := _owner(token)) is not None:
+            if lower in GOVERNMENT_NOUNS and (owner := _owner(token)) is not None:
                 owners.append(owner)
         proper |= {_key(e.name) for e in entities.entities if " " not in e.name.strip()}
         demonyms = {w for w in proper if w.endswith(DEMONYM_ENDINGS) and w not in words}

@@ -43,9 +43,8 @@ def upload_problem(sizes: list[int], *, n_loaded: int) -> str | None:
     Checks the total against ``limits.MAX_UPLOAD_MB`` and the count against the workspace cap
     (``articles.ensure_room``); it cannot know how many files are duplicates before reading them.
     """
-    total, cap = sum(sizes), limits.MAX_UPLOAD_MB * 1_000_000
-    if total > cap:
-        shown, limit = limits.size_pair(total, cap)
+    if overflow := limits.upload_overflow(sum(sizes)):
+        shown, limit = overflow
         return (f"These {len(sizes)} files are {shown} together; one upload may be at most {limit}. "
                 "Upload fewer files at a time.")
     try:

@@ -53,10 +53,8 @@ def _open_controls() -> None:
     with upload_tab:
         files = st.file_uploader("articles, entities, quotes and figures .parquet", type=["parquet"],
                                  accept_multiple_files=True, key=KEY + "upload")
-        total = sum(f.size for f in files or [])
-        cap = limits.MAX_UPLOAD_MB * 1_000_000
-        if total > cap:
-            shown, limit = limits.size_pair(total, cap)
+        if overflow := limits.upload_overflow(sum(f.size for f in files or [])):
+            shown, limit = overflow
             st.error(f"These files are {shown} together; one upload may be at most {limit}. "
                      "Put the result in the server's corpus folder and open it by name instead.")
         elif files:
