@@ -12,15 +12,18 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from components.lexicon.names import (
+    AGE_RANGE,
     ALIAS_GROUPS,
     ENTITY_LABELS,
     KNOWN_PLACES,
     LEADING_DETERMINERS,
+    PERSON_DESCRIPTION_NOUNS,
     TITLE_WORDS,
 )
+from components.lexicon.quotes import ORG_HEAD_NOUNS, PERSONAL_TITLES
 
 _POSSESSIVE = re.compile(r"[’']s?$")
 _EDGE_JUNK = "[](){}\"“”‘’'.,;:-–— "
@@ -118,18 +121,95 @@ def _alias_lookup(extra_groups: Iterable[Iterable[str]]) -> dict[str, frozenset[
     return lookup
 
 
+def _is_personal_title(token: Token) -> bool:
+    return token.text[:1].isupper() and token.lower_.rstrip(".") in PERSONAL_TITLES
+
+
+def _title_before(doc: Doc, start: int) -> bool:
+    """A personal title ends right before token ``start`` ("Capt. Mira Haldane", "Governor X")."""
+    i = start - 1
+    if i >= 0 and doc[i].text == ".":
+        i -= 1
+    return i >= 0 and _is_personal_title(doc[i])
+
+
+def _is_age(token: Token) -> bool:
+    return token.like_num and token.text.isdigit() and AGE_RANGE[0] <= int(token.text) <= AGE_RANGE[1]
+
+
+def _described_as_person(span: Span) -> bool:
+    """The parse says the name is a person's: "the director, Nadia Fennimore", "Petra Ilvesh, 34,"."""
+    root = span.root
+    if root.dep_ == "appos" and root.head.lemma_.lower() in PERSON_DESCRIPTION_NOUNS:
+        return True
+    return any(
+        child.dep_ == "appos" and (_is_age(child) or child.lemma_.lower() in PERSON_DESCRIPTION_NOUNS)
+        for child in root.children
+    )
+
+
+def _label_in_context(span: Span, label: str, text: str) -> str:
+    """PERSON for a multi-word name the tagger called otherwise when its context says person.
+
+    A personal title before it, an appositive role noun or an age make a name a person's. It
+    cannot help a one-word name (a surname alone is too often a place) or a name whose last
+    word heads organisations ("Ilse Varga Foundation").
+    """
+    words = text.split()
+    if label in {"PERSON", "NORP"} or len(words) < 2 or text in KNOWN_PLACES:
+        return label
+    if not all(w[:1].isupper() for w in words) or words[-1].lower() in ORG_HEAD_NOUNS:
+        return label
+    if _title_before(span.doc, span.start) or _is_personal_title(span[0]) or _described_as_person(span):
+        return "PERSON"
+    return label
+
+
+def _titled_names(doc: Doc, covered: set[int]) -> list[Span]:
+    """Names after a personal title that the NER missed altogether ("Governor Ilse Varnak").
+
+    Two or more capitalised proper nouns right after the title, none inside a found entity; a
+    single word after a title ("General Staff") is too often part of an organisation's name.
+    """
+    found: list[Span] = []
+    i = 0
+    while i < len(doc):
+        if not _is_personal_title(doc[i]):
+            i += 1
+            continue
+        j = i + 1
+        if j < len(doc) and doc[j].text == ".":
+            j += 1
+        k = j
+        while k < len(doc) and doc[k].pos_ == "PROPN" and doc[k].text[:1].isupper() and doc[k].i not in covered \
+                and not _is_personal_title(doc[k]):
+            k += 1
+        if k - j >= 2 and doc[k - 1].lower_ not in ORG_HEAD_NOUNS:
+            found.append(doc[j:k])
+        i = max(k, i + 1)
+    return found
+
+
 def _raw_mentions(doc: Doc) -> list[tuple[str, str, int, int]]:
     found: list[tuple[str, str, int, int]] = []
     doc_text = doc.text
+    covered: set[int] = set()
     for ent in doc.ents:
+        covered.update(range(ent.start, ent.end))
         if ent.label_ not in ENTITY_LABELS:
             continue
-        cleaned = clean_name(ent, ent.label_, doc_text=doc_text)
+        label = _label_in_context(ent, ent.label_, ent.text.strip())
+        cleaned = clean_name(ent, label, doc_text=doc_text)
         if cleaned is None:
             continue
         text, start, end = cleaned
-        label = "GPE" if text in KNOWN_PLACES else ent.label_
+        label = "GPE" if text in KNOWN_PLACES else label
         found.append((text, label, start, end))
+    for span in _titled_names(doc, covered):
+        cleaned = clean_name(span, "PERSON", doc_text=doc_text)
+        if cleaned is not None:
+            found.append((*cleaned[:1], "PERSON", *cleaned[1:]))
+    found.sort(key=lambda m: m[2])
     return found
 
 

@@ -30,7 +30,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
 from spacy.matcher import Matcher
@@ -321,6 +321,8 @@ def _matcher(vocab: Vocab) -> Matcher:
     matcher.add("CUE", [[{"LEMMA": {"IN": sorted(lex.REPORTING_VERBS)}, "POS": {"IN": _VERBAL}, "DEP": not_clause}]])
     matcher.add("FRAME_CUE", [[{"LEMMA": {"IN": sorted(lex.FRAME_ONLY_VERBS)}, "POS": {"IN": _VERBAL},
                                 "DEP": not_clause}]])
+    matcher.add("CLAIM_CUE", [[{"LEMMA": {"IN": sorted(lex.CLAIM_ONLY_VERBS)}, "POS": {"IN": _VERBAL},
+                                "DEP": not_clause}]])
     matcher.add("SOURCE", [[{"LOWER": word} for word in phrase] for phrase in lex.SOURCE_PHRASES])
     _MATCHERS[id(vocab)] = (vocab, matcher)
     return matcher
@@ -418,6 +420,10 @@ def _subject(verb: Token) -> Token | None:
     return None
 
 
+def _is_title_word(token: Token) -> bool:
+    return token.text[:1].isupper() and token.lower_.rstrip(".") in lex.PERSONAL_TITLES
+
+
 def _is_cue(token: Token) -> bool:
     return token.lemma_.lower() in lex.REPORTING_VERBS and token.pos_ in _VERBAL
 
@@ -505,7 +511,8 @@ class _Finder:
                 or (tok.is_punct and tok.text in lex.FRAME_PUNCT)
                 or i in allowed
                 or (tok.head.i == cue.i and tok.dep_ in {"advmod", "aux", "neg", "npadvmod"})
-            )
+                or _is_title_word(tok) or (tok.text == "." and i > 0 and _is_title_word(self.doc[i - 1]))
+            )  # a title the parser split off the name ("Capt. Mira Haldane") belongs to the speaker
             if not skippable:
                 return None
             i -= 1
@@ -572,6 +579,8 @@ class _Finder:
                 c for c in cue.children
                 if c.dep_ == "conj" and c.pos_ in _VERBAL and doc[c.left_edge.i].lower_ == "that" and c.i > comps[0].i
             ]
+        elif obj is not None and (claim := self._claim_object(cue) or self._accusation(cue, obj)):
+            return claim  # "repeated his claim that ...", "accused the Union of laying the mine"
         elif obj is not None and lemma in lex.NP_STATEMENT_VERBS:  # "announced $4 million in aid"
             words = [t for t in obj.subtree if not t.is_punct]
             if len(words) >= lex.MIN_NP_STATEMENT_WORDS or any(t.like_num for t in words):
@@ -743,7 +752,10 @@ class _Finder:
         found: list[_Candidate] = []
         for tok, label in cues:
             weak = label == "FRAME_CUE" or tok.lemma_.lower() in lex.WEAK_CUES
-            cand = self._from_cue(tok, frame_only=label == "FRAME_CUE", needs_name=weak)
+            if label == "CLAIM_CUE":
+                cand = self._from_claim(tok)
+            else:
+                cand = self._from_cue(tok, frame_only=label == "FRAME_CUE", needs_name=weak)
             if cand is not None:
                 found.append(cand)
         for tok in sources:
@@ -789,6 +801,41 @@ class _Finder:
             return None
         kind, spans, ranges = self._classify(content, that_clause=self._has_that(cue))
         return self._make(cue, cue.text, speaker, kind, ranges, spans, needs_name=needs_name)
+
+    def _from_claim(self, cue: Token) -> _Candidate | None:
+        """A verb that reports a claim only through its object: "rejected claims that ..."."""
+        if not _asserts(cue):
+            return None
+        obj = next((c for c in cue.children if c.dep_ == "dobj"), None)
+        tokens = self._claim_object(cue) or self._accusation(cue, obj)
+        content = self._content_ranges(tokens) if tokens else []
+        if not content:
+            return None
+        kind, spans, ranges = self._classify(content, that_clause=False)
+        return self._make(cue, cue.text, _speaker_head(cue), kind, ranges, spans, needs_name=True)
+
+    def _claim_object(self, cue: Token) -> set[int]:
+        """The object of a cue when it is a claim spelled out by a "that" clause ("his claim that ...")."""
+        for obj in cue.children:
+            if obj.dep_ != "dobj" or obj.lemma_.lower() not in lex.CLAIM_NOUNS:
+                continue
+            for clause in obj.children:
+                first = self.doc[clause.left_edge.i]
+                if clause.dep_ in lex.MEDIUM_CLAUSE_DEPS and first.lower_ == "that" and first.dep_ == "mark":
+                    return set(_subtree_range(obj))
+        return set()
+
+    def _accusation(self, cue: Token, obj: Token | None) -> set[int]:
+        """"accused X of Y", "blamed X for Y": the object and the phrase that says what of."""
+        preps = lex.ACCUSATION_PREPS.get(cue.lemma_.lower())
+        if obj is None or not preps:
+            return set()
+        for prep in [*cue.rights, *obj.rights]:  # the parser hangs "of ..." on either
+            if prep.i > obj.i and prep.dep_ == "prep" and prep.lower_ in preps and any(
+                c.dep_ in {"pcomp", "pobj"} for c in prep.children
+            ):
+                return set(range(obj.left_edge.i, prep.right_edge.i + 1))
+        return set()
 
     def _from_source(self, according: Token) -> _Candidate | None:
         doc = self.doc
@@ -903,10 +950,11 @@ class _Resolver:
     """Turns speaker phrases into canonical names, remembering who spoke before."""
 
     def __init__(self, art: _Article, entities: EntityIndex) -> None:
+        self.art = art
         self.doc = art.doc
         self.text = art.text
         self.entities = entities
-        self.mentions: list[Mention] = [self._relabel(m) for m in entities.mentions()]
+        self.mentions: list[Mention] = entities.mentions()
         self.mention_starts = [m.start for m in self.mentions]
         self.history: list[_Speaker] = []
         self.gender: dict[str, str] = {}
@@ -918,19 +966,6 @@ class _Resolver:
                     self.gender.setdefault(m.name, g)
 
     # entity lookups -------------------------------------------------------------------------------
-    def _relabel(self, mention: Mention) -> Mention:
-        """A name after a personal title is a person, whatever the tagger said ("Governor Hanne Solvik")."""
-        if mention.label == "PERSON" or " " not in mention.name:
-            return mention
-        before = self.text[max(0, mention.start - 20):mention.start].split()
-        last_name_word = mention.name.split()[-1].lower()
-        if (
-            before and before[-1].lower().rstrip(".") in lex.PERSONAL_TITLES
-            and last_name_word not in lex.ORG_HEAD_NOUNS and mention.name[:1].isupper()
-        ):
-            return replace(mention, label="PERSON")
-        return mention
-
     def mention_at(self, token: Token) -> Mention | None:
         k = bisect.bisect_right(self.mention_starts, token.idx) - 1
         if k >= 0 and self.mentions[k].start <= token.idx < self.mentions[k].end:
@@ -1033,6 +1068,9 @@ class _Resolver:
             found = self._named(head, phrase)
         if found is None:
             return None
+        misattached = [c for c in head.lefts if c.dep_ in lex.MISATTACHED_NAME_DEPS and c.i < phrase[0].i]
+        if misattached and self.mention_at(head) is None:  # "Governor X of Tavrin region": all of it
+            text, start, end = self._text([self.doc[misattached[0].left_edge.i], *phrase])
         name, kind = found
         return self._remember(_Speaker(name, kind, text, start, end, start))
 
@@ -1051,6 +1089,10 @@ class _Resolver:
         lemma = head.lemma_.lower()
         mentions = self._mentions_in(phrase)
         person = next((m for m in mentions if m.label == "PERSON" and m.start <= head.idx < m.end), None)
+        if person is None and self.mention_at(head) is None and lemma not in lex.NON_PERSON_SPEAKER_HEADS:
+            # the parse hung the name on a common noun after it: "Governor X of Tavrin region"
+            person = next((m for child in head.lefts if child.dep_ in lex.MISATTACHED_NAME_DEPS
+                           and (m := self.mention_at(child)) is not None and m.label == "PERSON"), None)
         if person is not None:
             return person.name, "person"
         modifiers = [t for t in phrase if t.i != head.i and t.dep_ not in {"det", "case", "predet"}]
@@ -1199,6 +1241,11 @@ class _Resolver:
             options = [o for o in options if gender is None or self.gender.get(o[1], gender) == gender]
             if subj:
                 options.append(subj)
+            para = self.art.para_of(start)
+            if not any(self.art.para_of(pos) == para for pos, _ in options):
+                # nobody spoke or was the subject in this paragraph yet: a person it names is
+                # whom the pronoun means ("Halina Rusk's husband ... "...," she said")
+                options += self._paragraph_people(para, start, gender)
             if not options:
                 k = bisect.bisect_left(self.mention_starts, start)
                 options = [(m.start, m.name) for m in self.mentions[:k] if m.label == "PERSON"][-1:]
@@ -1215,6 +1262,15 @@ class _Resolver:
         if subj:
             return self._remember(_Speaker(subj[1], _MENTION_TYPES[subj[2]], head.text, start, end, start))
         return None
+
+    def _paragraph_people(self, para: int, before: int, gender: str | None) -> list[tuple[int, str]]:
+        """(position, name) of the people named in paragraph ``para`` before ``before``, any role."""
+        k = bisect.bisect_left(self.mention_starts, before)
+        return [
+            (m.start, m.name) for m in self.mentions[:k]
+            if m.label == "PERSON" and self.art.para_of(m.start) == para
+            and (gender is None or self.gender.get(m.name, gender) == gender)
+        ]
 
     def inherit(self, char: int) -> _Speaker | None:
         last = next((s for s in reversed(self.history) if s.position < char), None)

@@ -128,3 +128,40 @@ def test_seed_article_people(seed_article) -> None:
     for short, full in [("Ryder", "Pat Ryder"), ("Lavrov", "Sergey Lavrov")]:
         assert index.canonical(short) == full
     assert not any(name in {"Maj", "Gen", "Maj."} for name in people)
+
+
+CONTEXT_LABEL_CASES = [
+    pytest.param("Among the survivors was Petra Ilvesh, 34, a teacher from Vesk.", "Petra Ilvesh", "PERSON",
+                 id="age-apposition-makes-a-person"),
+    pytest.param("The observatory's director, Nadia Fennimore, said the count was incomplete.", "Nadia Fennimore",
+                 "PERSON", id="role-noun-apposition-makes-a-person"),
+    pytest.param("Governor Ilse Varnak of Tavrin region announced three days of mourning.", "Ilse Varnak", "PERSON",
+                 id="name-after-a-title-the-tagger-missed"),
+    pytest.param("Capt. Mira Holt, the harbour commander, closed the port.", "Mira Holt", "PERSON",
+                 id="name-after-an-abbreviated-title"),
+]
+
+
+@pytest.mark.parametrize(("text", "name", "label"), CONTEXT_LABEL_CASES)
+def test_context_makes_the_label(text: str, name: str, label: str) -> None:
+    index = extract_entities(parse(text))
+    entity = index.get(name)
+    assert entity is not None, [(e.name, e.label) for e in index.entities]
+    assert entity.label == label
+
+
+NOT_A_PERSON_CASES = [
+    pytest.param("Kestria's General Staff said a unit had crossed the border.", "Staff", id="title-word-then-org-noun"),
+    pytest.param("The Ilse Varga Foundation paid for the new school in Vesk.", "Ilse Varga Foundation",
+                 id="organisation-named-after-a-person"),
+    pytest.param("The Captain Arlo Holt Shipping Company lost two boats in the storm.", "Holt",
+                 id="titled-name-that-heads-a-company"),
+    pytest.param("Engineers from the Admiral Tessel Naval Institute inspected the hull.", "Tessel",
+                 id="title-inside-an-institute-name"),
+]
+
+
+@pytest.mark.parametrize(("text", "word"), NOT_A_PERSON_CASES)
+def test_context_does_not_make_a_person(text: str, word: str) -> None:
+    people = [e.name for e in extract_entities(parse(text)).people()]
+    assert not any(word in name for name in people), people

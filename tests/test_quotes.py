@@ -139,6 +139,28 @@ FORMS = [
                  "the shelling had stopped", "Anton Selvar", "indirect", id="named-in-apposition"),
     pytest.param("A ministry source said the convoy had turned back.", "the convoy had turned back",
                  "ministry source", "indirect", id="unnamed-source"),
+    # claims and accusations reported through an object
+    pytest.param("Harbour Minister Jonas Eklund accused the Norlund navy of mining the channel at night.",
+                 "of mining the channel", "Jonas Eklund", "indirect", id="accused-x-of"),
+    pytest.param("Halden has rejected claims that its drones struck the grain silos.",
+                 "its drones struck the grain silos", "Halden", "indirect", id="rejected-claims-that"),
+    pytest.param("Tomas Brek admitted the count was late, but he repeated his claim that the ballots were forged.",
+                 "the ballots were forged", "Tomas Brek", "indirect", id="repeated-his-claim-that"),
+    # speakers the tagger misses or mislabels, named by their context
+    pytest.param("“The hull is torn along the port side,” Capt. Mira Holt, the harbour commander, said, “and we will "
+                 "not guess at the cause.”", "The hull is torn along the port side", "Mira Holt", "direct",
+                 id="split-quote-title-split-off"),
+    pytest.param("Governor Ilse Varnak of Tavrin region announced that the region would close its schools.",
+                 "would close its schools", "Ilse Varnak", "indirect", id="name-hung-on-a-noun"),
+    pytest.param("The observatory's director, Nadia Fennimore, spoke first. “It will be seventeen or eighteen,” she "
+                 "said.", "It will be seventeen or eighteen", "Nadia Fennimore", "direct",
+                 id="appositive-makes-a-person"),
+    pytest.param("Tomas Brek spoke to the council on Monday.\n\nHalina Rusk's husband, a driver, is still missing. "
+                 "“They keep telling me to be patient,” she said.", "They keep telling me to be patient",
+                 "Halina Rusk", "direct", id="pronoun-to-the-person-of-its-paragraph"),
+    pytest.param("The harbour master spoke first. Among the survivors was Petra Ilvesh, 34, a teacher from Vesk. She "
+                 "said the ship shuddered “as if something had punched it from below.”", "as if something had punched",
+                 "Petra Ilvesh", "mixed", id="pronoun-to-the-subject-with-an-age"),
 ]
 
 
@@ -150,7 +172,7 @@ def test_form(text: str, snippet: str, speaker: str, kind: str) -> None:
     assert (quote.speaker, quote.kind) == (speaker, kind)
     # the content is the statement alone: no cue, no speaker, no edge quotation marks
     assert not quote.cue or quote.cue.split()[0] not in quote.text.split()[:1]
-    assert not quote.speaker_text or quote.speaker_text not in quote.text
+    assert not quote.speaker_text or f" {quote.speaker_text} " not in f" {quote.text} "
     if kind == "direct":
         assert quote.text[0] not in "“\"«" and quote.text[-1] not in "”\"»"
 
@@ -170,6 +192,10 @@ NEGATIVES = [
     pytest.param("The Halden council denied the accusation.", id="denied-a-bare-object"),
     pytest.param("Asked whether the farms would be spared, the mayor smiled.", id="asked-whether"),
     pytest.param("Tomas Brek told reporters about the call during a briefing.", id="told-about"),
+    pytest.param("The Vesk council rejected the plan on Tuesday.", id="rejected-a-plan"),
+    pytest.param("Tomas Brek dismissed the rumours as nonsense.", id="dismissed-without-that-clause"),
+    pytest.param("Police charged the driver with dangerous driving.", id="charged-with-an-offence"),
+    pytest.param("The collapse was blamed on the storm.", id="blamed-in-the-passive"),
 ]
 
 

@@ -42,3 +42,20 @@ KNOWN_PLACES: frozenset[str] = frozenset(
 
 # spaCy labels kept as entities, and the label each one is shown under.
 ENTITY_LABELS: frozenset[str] = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"})
+
+# Nouns that describe a person in an apposition: "the observatory's director, Nadia Fennimore",
+# "Petra Ilvesh, a schoolteacher" make the name a person's whatever the tagger said.
+PERSON_DESCRIPTION_NOUNS: frozenset[str] = frozenset(
+    """
+    minister secretary president premier chancellor spokesman spokeswoman spokesperson ambassador envoy
+    senator governor mayor chief commander general colonel major captain admiral director chairman
+    chairwoman chair judge prosecutor attorney leader head officer adviser advisor lawmaker diplomat
+    negotiator analyst expert researcher professor economist engineer doctor surgeon nurse teacher
+    schoolteacher student farmer fisherman shopkeeper driver worker resident witness survivor owner
+    manager founder editor reporter journalist writer author lawyer mother father son daughter wife
+    husband widow brother sister grandmother grandfather investigator inspector pilot sailor soldier
+    """.split()
+)
+
+# Numbers in an apposition that are a person's age: "Petra Ilvesh, 34,".
+AGE_RANGE: tuple[int, int] = (1, 110)

@@ -49,6 +49,23 @@ DIRECTIVE_VERBS: frozenset[str] = frozenset(
 NP_STATEMENT_VERBS: frozenset[str] = frozenset({"announce", "confirm", "report", "acknowledge", "admit", "deny"})
 MIN_NP_STATEMENT_WORDS = 5
 
+# Nouns for a claim that a "that" clause spells out: a verb with one as its object reports the
+# claim ("repeated his claim that ...", "rejected claims that ..."): the object is the content.
+CLAIM_NOUNS: frozenset[str] = frozenset(
+    "claim accusation allegation assertion charge suggestion insistence assurance denial warning".split()
+)
+# Verbs that are cues only with such a claim as their object, or in the accusation frame below:
+# "Aubrecht has rejected claims that its navy mined the lake" (a bare "rejected the plan" reports
+# nothing; "blamed the storm for the collapse" does).
+CLAIM_ONLY_VERBS: frozenset[str] = frozenset("reject dismiss refute rebuff renew brush blame".split())
+
+# Verbs that report an accusation through a preposition: "accused the Union of laying the mine",
+# "blamed the storm for the collapse": the object and the prepositional phrase are the content.
+ACCUSATION_PREPS: dict[str, frozenset[str]] = {
+    "accuse": frozenset({"of"}),
+    "blame": frozenset({"for", "on"}),
+}
+
 # Verbs whose passive subject is the speaker ("Brek was quoted as saying ...").
 PASSIVE_SPEAKER_VERBS: frozenset[str] = frozenset({"quote", "cite"})
 
@@ -192,3 +209,13 @@ SPEAKER_OF_PREPS: frozenset[str] = frozenset({"for", "of", "at", "from", "by"})
 FINITE_TAGS: frozenset[str] = frozenset({"VBD", "VBZ", "VBP", "MD"})
 # words between a cue and the quotation in a direct frame ("said, "...", "told reporters: "...")
 FRAME_PUNCT: frozenset[str] = frozenset({",", ":", "-", "\u2013", "\u2014"})
+
+# Heads of a speaker phrase that speak for themselves even with a person's name before them
+# ("Lavrov's ministry", "the Varga statement"); any other common noun after a name it governs
+# is a misparse, and the name is the speaker ("Governor Ilse Varnak of Tavrin region announced").
+NON_PERSON_SPEAKER_HEADS: frozenset[str] = (
+    ORG_HEAD_NOUNS | DOCUMENT_NOUNS | SPOKESPERSON_NOUNS | SOURCE_NOUNS | PERSON_ROLE_NOUNS
+    | frozenset({"family", "camp", "team", "campaign", "lawyer", "lawyers", "aide", "wife", "husband"})
+)
+# Dependencies by which the parse hangs such a name on the noun after it.
+MISATTACHED_NAME_DEPS: frozenset[str] = frozenset({"nmod", "compound"})
