@@ -894,6 +894,13 @@ def _among_them(role: Token) -> bool:
     return False
 
 
+def _smaller(part: _Draft, whole: _Draft) -> bool:
+    """A part is smaller than its whole: "19 died, among them two firefighters" makes 2, not 19, a part."""
+    size = part.amount.value if part.amount.value is not None else part.amount.low
+    total = whole.amount.value if whole.amount.value is not None else whole.amount.high
+    return size is None or total is None or size < total
+
+
 def _link_subsets(drafts: list[_Draft], sentences: Sequence[Span]) -> None:
     """Attach subsets: "including two children", "two of whom were children", "among them"."""
     for index, d in enumerate(drafts):
@@ -922,7 +929,7 @@ def _link_subsets(drafts: list[_Draft], sentences: Sequence[Span]) -> None:
             parent = parent or _previous_casualty(earlier, d.sent_index)
         elif (prev is not None and prev.lower_ in lex.SUBSET_PREPOSITIONS) or _among_them(role) or _among_them(d.root):
             parent = _previous_casualty(earlier, d.sent_index)
-        if parent is None or parent.type not in ("casualty", "count"):
+        if parent is None or parent.type not in ("casualty", "count") or not _smaller(d, parent):
             continue
         d.subset_of = parent
         if parent.type == "casualty" and d.type != "casualty":
@@ -942,6 +949,7 @@ class _Attribution:
     exclude: tuple[int, int]  # the speaker's own tokens
     quoted: bool
     tier: int  # 0: speech ("said", "according to"); 1: evidence ("counted", "estimated")
+    named: bool = False  # an evidence verb whose subject names a body of its own ("the Tessaline ministry")
 
 
 class _Names:
@@ -1099,8 +1107,18 @@ def _attributions(sent: Span, names: _Names, quotes: Sequence[tuple[int, int]]) 
                 scope_head = tok
             span = (subject.left_edge.i, subject.right_edge.i + 1)
             tier = 0 if lem in lex.SPEECH_VERBS else 1
-            found.append(_make(sent, names.name(subject), tok, scope_head, span, quotes, tier=tier))
+            found.append(_make(sent, names.name(subject), tok, scope_head, span, quotes, tier=tier,
+                               named=tier == 1 and _named_subject(subject)))
     return found
+
+
+def _named_subject(subject: Token) -> bool:
+    """A subject that names a body of its own ("the Tessaline foreign ministry"), not a part of the
+    speaker's ("its team") or a common noun ("the count")."""
+    words = list(subject.subtree)
+    return any(t.pos_ == "PROPN" or t.ent_type_ in ("ORG", "GPE", "NORP", "PERSON") for t in words) and not any(
+        t.tag_ == "PRP$" or t.pos_ == "PRON" for t in words
+    )
 
 
 def _clause_of(token: Token) -> Token:
@@ -1112,7 +1130,7 @@ def _clause_of(token: Token) -> Token:
 
 def _make(
     sent: Span, name: str | None, cue: Token, scope_head: Token, exclude: tuple[int, int],
-    quotes: Sequence[tuple[int, int]], *, tier: int,
+    quotes: Sequence[tuple[int, int]], *, tier: int, named: bool = False,
 ) -> _Attribution:
     if scope_head.i == sent.root.i or scope_head.head.i == scope_head.i:
         scope = (sent.start, sent.end)
@@ -1120,17 +1138,23 @@ def _make(
         scope = (scope_head.left_edge.i, scope_head.right_edge.i + 1)
     words = [t for t in sent.doc[scope[0] : scope[1]] if t.is_alpha and not exclude[0] <= t.i < exclude[1]]
     inside = sum(any(a <= t.idx < b for a, b in quotes) for t in words)
-    return _Attribution(name, cue, scope, exclude, quoted=bool(words) and inside * 2 > len(words), tier=tier)
+    return _Attribution(name, cue, scope, exclude, quoted=bool(words) and inside * 2 > len(words), tier=tier,
+                        named=named)
 
 
 def _governing(attrs: Sequence[_Attribution], anchor: int) -> _Attribution | None:
-    """The innermost speech attribution over ``anchor``; an evidence verb only when no speech verb governs."""
+    """The innermost speech attribution over ``anchor``; an evidence verb only when no speech verb
+    governs, or when it sits inside the speech verb's clause with a subject that names a body of its
+    own ("X said ..., while the Tessaline ministry put the toll at 22")."""
     governing = [
         a for a in attrs if a.scope[0] <= anchor < a.scope[1] and not a.exclude[0] <= anchor < a.exclude[1]
     ]
     if not governing:
         return None
-    return min(governing, key=lambda a: (a.tier, a.scope[1] - a.scope[0], abs(a.cue.i - anchor)))
+    best = min(governing, key=lambda a: (a.tier, a.scope[1] - a.scope[0], abs(a.cue.i - anchor)))
+    inner = [a for a in governing if a.named and a.scope != best.scope and a.exclude[0] <= anchor
+             and best.scope[0] <= a.scope[0] and a.scope[1] <= best.scope[1]]
+    return min(inner, key=lambda a: a.scope[1] - a.scope[0]) if inner else best
 
 
 def _paragraph_breaks(doc: Doc, sentences: Sequence[Span]) -> list[bool]:

@@ -134,6 +134,8 @@ CASUALTY_CASES = [
                  {"category": W, "value": 31}], id="ellipsis-up-from"),
     pytest.param("The gunmen killed 12 people and wounded 30 others.", [{"category": K, "value": 12},
                  {"category": W, "value": 30, "group": "others"}], id="killed-and-wounded-others"),
+    pytest.param("The boat capsized near the reef, drowning nine people.", [{"category": K, "value": 9}],
+                 id="drowning-people"),
 ]
 
 
@@ -169,6 +171,7 @@ NEGATIVE_CASES = [
     pytest.param("Lawmakers killed the bill after a short debate.", id="killed-the-bill"),
     pytest.param("The talks reached a dead end after 3 rounds.", id="dead-end"),
     pytest.param("No one was killed in the blast.", id="no-one"),
+    pytest.param("The spring floods drowned 40 cattle near Tarnby.", id="drowned-animals"),
     pytest.param("The 2000 rebels who were killed are remembered.", id="year-like-but-counts-people-positive"),
 ]
 
@@ -223,6 +226,14 @@ def test_subsets(text: str, total: float, part: float, category: str, group: str
     assert piece.group == group
 
 
+def test_a_restated_total_is_no_part_of_itself() -> None:
+    found = _casualties("The toll rose to 19. The director said 19 people had died, among them two firefighters.")
+    by_id = {f.id: f for f in found}
+    assert [f.value for f in found if f.subset_of is None] == [19, 19]
+    firefighters = _find(found, {"value": 2, "group": "firefighters"})
+    assert firefighters.subset_of is not None and by_id[firefighters.subset_of].value == 19
+
+
 def test_seed_like_sentence_keeps_the_second_clause_independent() -> None:
     text = "Four Kestrians were killed, including two children, and more than 150 people were wounded."
     found = _casualties(text)
@@ -267,6 +278,10 @@ SOURCE_CASES = [
     pytest.param("Twelve people died in the fire in Tarnby.", 12, None, id="no-source"),
     pytest.param("Lisenne says 340 of its civilians have died; Dravia counts 90.", 340, "Lisenne",
                  id="nearest-of-two-speakers"),
+    pytest.param("The coast guard said 31 people had been killed, while the Tessaline foreign ministry has put the "
+                 "toll at 22.", 22, "Tessaline foreign ministry", id="named-body-inside-a-speech-clause"),
+    pytest.param("The coast guard said 31 people had been killed, while the Tessaline foreign ministry has put the "
+                 "toll at 22.", 31, "coast guard", id="the-speech-clause-keeps-its-own-figure"),
 ]
 
 

@@ -19,7 +19,7 @@ DISPLACED = "displaced"
 # Verbs whose victim is the object (or the subject of the passive): "killed 12", "12 were killed".
 TRANSITIVE_VERBS: dict[str, str] = {
     "kill": KILLED, "slay": KILLED, "murder": KILLED, "massacre": KILLED, "execute": KILLED,
-    "behead": KILLED, "assassinate": KILLED, "slaughter": KILLED,
+    "behead": KILLED, "assassinate": KILLED, "slaughter": KILLED, "drown": KILLED,  # "drowning nine people"
     "wound": WOUNDED, "injure": WOUNDED, "hurt": WOUNDED, "maim": WOUNDED,
     "detain": DETAINED, "arrest": DETAINED, "capture": DETAINED, "abduct": DETAINED, "kidnap": DETAINED,
     "imprison": DETAINED, "jail": DETAINED, "round": DETAINED,  # "rounded up" is checked for its particle
@@ -38,7 +38,7 @@ INTRANSITIVE_VERBS: dict[str, str] = {
 VERB_PARTICLES: dict[str, str] = {"round": "up"}
 # Objects that must be people (or a bare number) for these verbs: "captured 12 tanks" is not a casualty.
 PERSON_OBJECT_VERBS: frozenset[str] = frozenset(
-    {"capture", "evacuate", "round", "displace", "uproot", "hurt", "hold", "treat", "trap"}
+    {"capture", "evacuate", "round", "displace", "uproot", "hurt", "hold", "treat", "trap", "drown"}
 )
 # Verbs that displace only civilians and only with no object or a home as object:
 # "400 residents had left for Hollin" (but not "the soldiers left the base").
