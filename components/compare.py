@@ -53,9 +53,11 @@ from typing import TYPE_CHECKING, Any
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from components.lexicon.sides import (
+    BODY_COUNT_PATTERN,
     CONTENT_STOP_WORDS,
     COUNTRIES,
     DEMONYMS,
+    DESTINATION_PATTERN,
     EXTRA_STOP_WORDS,
     MONTHS,
     NUMBER_WORDS,
@@ -107,6 +109,8 @@ _PLACE_CUE = re.compile(
     rf"(?:\b(?:{'|'.join(PLACE_PREPOSITIONS)})\s+(?:the\s+)?|\b(?:{'|'.join(PLACE_NOUNS)})\s+of\s+)$",
     re.IGNORECASE,
 )
+_DESTINATION = re.compile(DESTINATION_PATTERN, re.IGNORECASE)
+_BODY_COUNT = re.compile(BODY_COUNT_PATTERN, re.IGNORECASE)
 _NUMBER = rf"(?:\d[\d,.]*|{'|'.join(NUMBER_WORDS)}|\w+teen|\w+ty(?:-\w+)?|a\s+(?:few|dozen|hundred))"
 _INCREMENT = re.compile(rf"^{_NUMBER}\s+more\b(?!\s+than)", re.IGNORECASE)  # "two more bodies"
 _PARTITIVE = re.compile(rf"^{_NUMBER}\s+of\s+(?:the|those|them|these|its|their)\b", re.IGNORECASE)
@@ -682,6 +686,8 @@ def _sentence_places(
             continue
         if source is not None and source[0] <= start <= source[1] + SOURCE_REACH:
             continue  # "officials in Velm": where the source sits, not the scene
+        if _DESTINATION.search(text[figure.sentence_start:start]):
+            continue  # "taken to the hospital in Saulmont": where victims went, not the scene
         if geo or _PLACE_CUE.search(text[max(figure.sentence_start, start - 30):start]):
             found.add(key)
     if figure.location and not is_party_place(figure.location, side=None):
@@ -758,7 +764,8 @@ def _not_a_total(figure: Figure, text: str) -> bool:
 def event_figures(
     result: ArticleAnalysis, event: Event, *, far_days: int = FAR_DAYS, sides: Iterable[str] = ()
 ) -> list[Figure]:
-    """The article's own casualty totals for the event: not parts, not at another place or time.
+    """The article's own casualty totals for the event: not parts, not body counts beside a toll, not at
+    another place or time.
 
     Args:
         result: one article of the event.
@@ -768,9 +775,12 @@ def event_figures(
     """
     kept: list[Figure] = []
     mentions = _place_mentions(result, sides=sides)
+    tolls = {f.category for f in result.figures if f.type == "casualty" and not _BODY_COUNT.search(f.text)}
     for figure in result.figures:
         if figure.type != "casualty" or not figure.category or figure.subset_of is not None:
             continue
+        if figure.category in tolls and _BODY_COUNT.search(figure.text):
+            continue  # "recovered eleven bodies" beside a toll: a running count, not the toll
         if figure.value is None and figure.low is None and figure.high is None:
             continue
         if _not_a_total(figure, result.article.text):

@@ -354,6 +354,8 @@ def test_undated_articles_cluster_by_names_only():
                      id="near-another-town"),
         pytest.param("Rescuers found two more bodies.", fig("two more bodies", value=2), id="increment"),
         pytest.param("Officials said 3 of the dead were children.", fig("3 of the dead", value=3), id="partitive"),
+        pytest.param("Divers recovered eleven bodies from the river.", fig("eleven bodies", value=11),
+                     id="a-body-count-beside-a-toll"),
     ],
 )
 def test_figures_that_are_not_the_events_own_are_left_out(extra: str, extra_figure: dict):
@@ -385,6 +387,9 @@ def test_figures_that_are_not_the_events_own_are_left_out(extra: str, extra_figu
                      source="Kestrian officials"), id="where-the-source-sits-is-not-the-scene"),
         pytest.param("Medics said they had treated the wounded and that 7 people were killed.",
                      fig("7 people were killed", value=7), id="more-than-is-no-increment"),
+        pytest.param("The bodies of seven people killed in the strike were taken to the Ansel Memorial Hospital in the "
+                     "town of Selk.", fig("seven people killed", value=7),
+                     id="where-victims-were-taken-is-not-the-scene"),
     ],
 )
 def test_figures_of_the_event_stay_in(extra: str, extra_figure: dict):

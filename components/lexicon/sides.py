@@ -120,6 +120,16 @@ REPORTING_WORDS: frozenset[str] = frozenset(
 PLACE_PREPOSITIONS: tuple[str, ...] = ("in", "near", "outside", "around", "at", "into", "from")
 PLACE_NOUNS: tuple[str, ...] = ("town", "city", "village", "port", "district", "region", "province", "area")
 
+# a place after these is where victims were taken, not the scene ("injured passengers were taken
+# to the hospital in the town of Saulmont"); regular expression, matched just before the place
+DESTINATION_PATTERN: str = (
+    r"\b(?:taken|brought|rushed|flown|driven|moved|transferred|airlifted|admitted|sent)\s+to\b[^;]{0,80}$"
+)
+
+# words of a figure that count recovered bodies: a running count, not the toll, when the article
+# gives a toll as well ("the same crews recovered eleven bodies")
+BODY_COUNT_PATTERN: str = r"\bbod(?:y|ies)\b"
+
 # number words that start a count ("two more bodies", "three of the dead"); "-teen" and "-ty"
 # words are matched by their endings
 NUMBER_WORDS: tuple[str, ...] = (
