@@ -582,6 +582,26 @@ def _in_window(day: date | None, span: tuple[date | None, date | None], window: 
     return day - low <= window and high - day <= window
 
 
+def _widen(span: tuple[date | None, date | None], day: date | None) -> tuple[date | None, date | None]:
+    low, high = span
+    if day is None:
+        return span
+    return min(low or day, day), max(high or day, day)
+
+
+def _merge_events(
+    into: int, other: int, members: list[list[int]], spans: list[tuple[date | None, date | None]],
+    cluster_of: dict[int, int],
+) -> None:
+    """Move every article of event ``other`` into event ``into`` (``other`` is left empty)."""
+    for k in members[other]:
+        cluster_of[k] = into
+    members[into].extend(members[other])
+    members[other] = []
+    for day in spans[other]:
+        spans[into] = _widen(spans[into], day)
+
+
 def cluster_events(
     results: Sequence[ArticleAnalysis],
     *,
@@ -590,11 +610,13 @@ def cluster_events(
 ) -> list[Event]:
     """Group articles into events by what they say and when they were published.
 
-    Articles are taken in order of publication; each joins the event of the most similar
-    earlier article (cosine of the tf-idf vectors of their 80 weightiest words, title words
+    Articles are taken in order of publication; each joins the events of the earlier articles
+    it is similar to (cosine of the tf-idf vectors of their 80 weightiest words, title words
     counting double, at least ``threshold``) provided every dated article of that event is within
     ``window_days`` of it, and one of them names one of the other's two main places (the
-    weightiest places, a name in the title counting double); otherwise it starts an event.
+    weightiest places, a name in the title counting double); otherwise it starts an event. An
+    article similar to members of two events joins them into one, so an event does not depend on
+    which of its articles happened to be the most alike (nor on what else is in the set).
     Articles without a date join by words and places only. Candidates are found through each
     article's weightiest terms (an inverted index), so the cost grows with the number of
     articles, not its square. It cannot tell two strikes on the same town in the same week
@@ -614,29 +636,30 @@ def cluster_events(
             j for term in profiles[i].lookup for j in by_term.get(term, [])[-MAX_LINKS_PER_KEY:]
             if _in_window(dates[i], spans[cluster_of[j]], window)
         )
-        best: tuple[float, int] | None = None
+        linked: dict[int, float] = {}  # event -> best score of its members with this article
         for j, _ in shared.most_common(MAX_CANDIDATES):
-            c = cluster_of[j]
             score = _cosine(profiles[i].vector, profiles[j].vector)
-            if score < threshold or (best is not None and score <= best[0]):
-                continue
-            if not _other_scene(profiles[i], profiles[j]):
-                best = (score, c)
-        if best is None:
-            members.append([i])
+            if score >= threshold and score > linked.get(cluster_of[j], 0.0) and not _other_scene(
+                profiles[i], profiles[j]
+            ):
+                linked[cluster_of[j]] = score
+        if not linked:
+            members.append([])
             spans.append((dates[i], dates[i]))
             c = len(members) - 1
         else:
-            c = best[1]
-            members[c].append(i)
-            if dates[i] is not None:
-                low, high = spans[c]
-                spans[c] = (min(low or dates[i], dates[i]), max(high or dates[i], dates[i]))
+            c = max(linked, key=lambda k: (linked[k], -k))
+            for other in sorted(linked):  # an article that links two events makes them one
+                if other != c:
+                    _merge_events(c, other, members, spans, cluster_of)
+        members[c].append(i)
+        spans[c] = _widen(spans[c], dates[i])
         cluster_of[i] = c
         for term in profiles[i].lookup:
             by_term[term].append(i)
     events: list[Event] = []
-    for n, (items, (start, end)) in enumerate(zip(members, spans, strict=True), start=1):
+    kept = [(items, span) for items, span in zip(members, spans, strict=True) if items]
+    for n, (items, (start, end)) in enumerate(kept, start=1):
         group = [profiles[i] for i in items]
         places = _event_places(group)
         named_by = {k: sum(_names(p.text.casefold(), k) for p in group) for k in places}
