@@ -121,7 +121,7 @@ def casualty_chart(figures: pd.DataFrame) -> alt.Chart:
     """
     data = figures if "label" in figures.columns else _figure_rows(figures)  # figure_rows' output as it is
     select = alt.selection_point(name="figure", fields=["article_id", "id"], on="click", clear="dblclick")
-    base = alt.Chart(data).encode(
+    base = alt.Chart().encode(  # the data goes on the layer only: altair hashes a subchart's data
         y=alt.Y("who:N", title=None),
         tooltip=[
             alt.Tooltip("label:N", title="figure"), alt.Tooltip("category:N"), alt.Tooltip("outlet:N"),
@@ -156,7 +156,7 @@ def discrepancy_chart(rows: pd.DataFrame) -> alt.Chart:
     data = rows.assign(who=rows["outlet"].astype(str) + " · " + rows["source"].fillna("(article)").astype(str),
                        side=rows["side"].fillna("unknown"))
     select = alt.selection_point(name="figure", fields=["article_id", "id"], on="click", clear="dblclick")
-    base = alt.Chart(data).encode(
+    base = alt.Chart().encode(  # the data goes on the layer only: altair hashes a subchart's data
         y=alt.Y("who:N", title=None),
         tooltip=[alt.Tooltip("label:N", title="figure"), alt.Tooltip("outlet:N"), alt.Tooltip("source:N"),
                  alt.Tooltip("side:N"), alt.Tooltip("text:N", title="as written")],

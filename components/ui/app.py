@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 
+import altair as alt
 import streamlit as st
 
 from components import articles as loaders
@@ -89,6 +90,9 @@ def _render_cell(name: str, ctx: PageContext, ws: WorkspaceState) -> None:
 
 def main() -> None:
     started = time.perf_counter()
+    # altair validates every chart object as it is built and again when Streamlit serialises it;
+    # the first pass only improves tracebacks, and costs a third of a rerun's time
+    alt.utils.schemapi.disable_debug_mode()
     ws = workspace()
     st.title("News Lens")
     st.caption(INTRO)

@@ -104,8 +104,8 @@ def render(ctx: PageContext, ws: WorkspaceState) -> None:
         st.info("Nothing to compare yet: load articles that quote officials or report figures.")
         return
     if not ctx.quotes.empty:
-        event = st.altair_chart(charts.side_by_article(ctx.quotes), on_select="rerun", key=KEY + "sides_chart",
-                                width="stretch")
+        chart = ctx.memo("side_chart", lambda: charts.side_by_article(ctx.quotes), by_filter=False)
+        event = st.altair_chart(chart, on_select="rerun", key=KEY + "sides_chart", width="stretch")
         if pick_from_chart(event, key=KEY + "sides_chart", name="side", field_name="side", kind="side"):
             st.rerun()
         sides = sorted({s for s in ctx.quotes["side"].fillna("unknown")})
@@ -119,8 +119,8 @@ def render(ctx: PageContext, ws: WorkspaceState) -> None:
     rows = ctx.memo("discrepancy_rows", lambda: _discrepancy_rows(discrepancies, _source_sides(ctx)),
                     by_filter=False)
     if not rows.empty:
-        event = st.altair_chart(charts.discrepancy_chart(rows), on_select="rerun", key=KEY + "fig_chart",
-                                width="stretch")
+        chart = ctx.memo("discrepancy_chart", lambda: charts.discrepancy_chart(rows), by_filter=False)
+        event = st.altair_chart(chart, on_select="rerun", key=KEY + "fig_chart", width="stretch")
         picked = selection_value(event, "figure", "id")
         picked_article = selection_value(event, "figure", "article_id")
         match = rows[(rows["id"].astype(str) == str(picked)) & (rows["article_id"] == picked_article)]

@@ -36,8 +36,8 @@ def render(ctx: PageContext) -> None:
     if totals.empty:
         st.info("No entities of these types here.")
         return
-    event = st.altair_chart(charts.entity_bar(totals), on_select="rerun", key=KEY + "chart",
-                            width="stretch")
+    chart = ctx.memo(f"entity_chart|{labels}|{scope}|{int(top)}", lambda: charts.entity_bar(totals))
+    event = st.altair_chart(chart, on_select="rerun", key=KEY + "chart", width="stretch")
     if pick_from_chart(event, key=KEY + "chart", name="entity", field_name="name", kind="entity"):
         st.rerun()
     focus = page_filter.value if page_filter is not None and page_filter.kind == "entity" else None

@@ -33,7 +33,8 @@ def render(ctx: PageContext) -> None:
         st.info("No casualty figures in these articles.")
     else:
         rows = ctx.memo("figure_rows", lambda: charts.figure_rows(casualties))
-        event = st.altair_chart(charts.casualty_chart(rows), on_select="rerun", key=KEY + "chart",
+        chart = ctx.memo("casualty_chart", lambda: charts.casualty_chart(rows))  # facets cost to build
+        event = st.altair_chart(chart, on_select="rerun", key=KEY + "chart",
                                 width="stretch")
         picked = selection_value(event, "figure", "id")
         picked_article = selection_value(event, "figure", "article_id")

@@ -41,7 +41,8 @@ def render(ctx: PageContext) -> None:
         st.info("No statements match. Clear the filters or load more articles.")
         return
     st.markdown(f"**{len(quotes)} statements by {quotes['speaker'].nunique()} speakers**")
-    event = st.altair_chart(charts.speaker_bar(quotes), on_select="rerun", key=KEY + "chart", width="stretch")
+    chart = ctx.memo(f"speaker_chart|{speakers}|{sides}|{kinds}|{article_ids}", lambda: charts.speaker_bar(quotes))
+    event = st.altair_chart(chart, on_select="rerun", key=KEY + "chart", width="stretch")
     if pick_from_chart(event, key=KEY + "chart", name="speaker", field_name="speaker", kind="speaker"):
         st.rerun()
     table = quotes.reset_index(drop=True)
