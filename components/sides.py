@@ -26,8 +26,10 @@ from components.lexicon.sides import (
     GOVERNMENT_NOUNS,
     NOT_NATIONALITIES,
     ORIGIN_SUFFIXES,
+    PORTFOLIO_WORDS,
     ROLE_NOUNS,
     SEATS_OF_POWER,
+    STATE_WORDS,
 )
 
 _ATTACHING_PREPS = frozenset({"including", "of", "for", "from", "at"})
@@ -98,9 +100,11 @@ class SideResolver:
 
         A nationality word in "-ian"/"-an" whose country the article never names stands for the
         country it is made from ("Kestrian" -> "Kestria"), so that articles agree on the name;
-        that country's name is also the side's name when the article calls it differently
-        ("Valdor" beside "Valdoran" is "Valdora"). Other nationality words with no country named
-        get no side.
+        that country's name is also the side's name when the article names only a shorter form of
+        it ("Valdor" beside "Valdoran" is "Valdora"), but a country the article names otherwise is
+        the side ("Halvanian" beside "Halvany" is "Halvany"). A word that begins a two-word state
+        ("Tessaline" beside "the Tessaline Union") stands for that state. Other nationality words
+        with no country named get no side; a portfolio ("Transport Minister") owns no government.
         """
         words: dict[str, str] = {**DEMONYMS, **COUNTRIES, **SEATS_OF_POWER}
         proper: set[str] = set()
@@ -123,6 +127,10 @@ class SideResolver:
                 countries = [n for n in names if _common_prefix(n, demonym) == best]
                 if derived is None and len(countries) != 1:
                     continue
+                if derived is not None and derived not in proper and len(countries) == 1 and not derived.startswith(
+                    countries[0]
+                ):  # "Halvanian" beside "Halvany" is Halvany; "Valdoran" beside "Valdor" stays Valdora
+                    derived = None
                 named = derived.title() if derived else _surface(doc, countries[0])
                 side = words.get(derived or countries[0]) or named
             elif derived is not None and demonym not in NOT_NATIONALITIES and _used_as_nationality(doc, demonym):
@@ -131,8 +139,16 @@ class SideResolver:
                 continue
             for key in (demonym, demonym + "s", *names):
                 words.setdefault(key, side)
-        for owner in owners:
-            words.setdefault(owner.lower_, owner.text)
+        states = {  # "Tessaline Union": the state an otherwise unknown word begins
+            first: e.name for e in entities.entities
+            if len(e.name.split()) == 2 and e.name.split()[1].lower() in STATE_WORDS
+            and (first := e.name.split()[0].lower()) not in words and first not in NOT_NATIONALITIES
+            and e.name.lower() not in COUNTRIES
+        }
+        for owner in owners:  # "the Tessaline foreign ministry" beside "the Tessaline Union"
+            words.setdefault(owner.lower_, states.get(owner.lower_, owner.text))
+        for first, state in states.items():
+            words.setdefault(first, state)
         return words
 
     def word_side(self, text: str) -> str | None:
@@ -369,7 +385,7 @@ def _owner(noun: Token) -> Token | None:
     for token in candidates:
         if token.pos_ == "PROPN" and token.is_alpha and token.text[:1].isupper() and not token.lower_.endswith(
             DEMONYM_ENDINGS
-        ) and token.lower_ not in _ROLE_WORDS:
+        ) and token.lower_ not in _ROLE_WORDS and token.lower_ not in PORTFOLIO_WORDS:
             return token
     return None
 

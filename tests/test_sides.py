@@ -102,6 +102,12 @@ def resolve(text: str, **overrides: str) -> SideResolver:
                      "signed the deal.", "Ilse Brann", "Kestria", id="two-invented-countries-first"),
         pytest.param("Kestrian President Ilse Brann met Varnian envoy Piet Oder in Selm. Kestria and Varnia "
                      "signed the deal.", "Piet Oder", "Varnia", id="two-invented-countries-second"),
+        pytest.param("Halvanian Transport Minister Oren Valk said the ferry hit a mine. Halvany will ask for an "
+                     "inquiry.", "Oren Valk", "Halvany", id="the-country-the-article-names-not-a-made-one"),
+        pytest.param("The Tessaline foreign ministry denied the claim. The Tessaline Union has offered divers.",
+                     "Foreign Ministry", "Tessaline Union", id="demonym-of-a-two-word-state"),
+        pytest.param("The Valdoran Defence Ministry said the border was calm. In Valdor, officials agreed.",
+                     "Valdoran Defence Ministry", "Valdora", id="a-capital-shorter-than-the-country"),
     ],
 )
 def test_side_from_what_the_article_calls_them(nlp, text: str, name: str, side: str):
@@ -147,6 +153,8 @@ def test_side_from_what_the_article_calls_them(nlp, text: str, name: str, side: 
                      id="christian-is-not-a-nationality"),
         pytest.param("Tarvel's mayor, Ilse Brann, said the talks were over.", "Ilse Brann",
                      id="a-town-owning-a-mayor-is-no-country"),
+        pytest.param("Transport Minister Oren Valk said the ferry was safe.", "Oren Valk",
+                     id="a-portfolio-is-no-country"),
         pytest.param("Ivo Brenn said the talks were over. Ada Brenn and Brenn, a State Department spokesman, "
                      "left.", "Ivo Brenn", id="shared-surname-gives-nothing"),
     ],

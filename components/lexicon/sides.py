@@ -67,6 +67,16 @@ ROLE_NOUNS: frozenset[str] = frozenset(
     """.split()
 )
 
+# portfolios of a ministry or minister, written capitalised before the noun ("Transport Minister",
+# "the Interior Ministry"): never the country that owns the government
+PORTFOLIO_WORDS: frozenset[str] = frozenset(
+    """
+    transport foreign defence defense interior home health finance justice education energy agriculture
+    trade economy economic labour labor culture environment water infrastructure communications
+    information security emergency emergencies fisheries maritime industry tourism housing
+    """.split()
+)
+
 # words that make a name a state ("Republic of Kestria", "Valdoran Federation")
 STATE_WORDS: frozenset[str] = frozenset(
     {"republic", "federation", "kingdom", "state", "states", "union", "emirates", "confederation", "principality"}
