@@ -141,7 +141,7 @@ def casualty_chart(figures: pd.DataFrame) -> alt.Chart:
     return (
         alt.layer(interval, points, data=data)
         .facet(row=alt.Row("category:N", title=None, header=alt.Header(labelAngle=0, labelAlign="left")))
-        .resolve_scale(y="independent")
+        .resolve_scale(y="independent", x="independent")  # 12,000 displaced must not flatten 4 to 9 killed
         .properties(title="Casualty figures by category and source")
     )
 

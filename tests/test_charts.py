@@ -57,6 +57,7 @@ def test_casualty_chart_draws_ranges_and_marks_subsets(figures: pd.DataFrame) ->
     chart = charts.casualty_chart(figures)
     spec = chart.to_dict()
     assert spec["facet"]["row"]["field"] == "category"
+    assert spec["resolve"]["scale"] == {"x": "independent", "y": "independent"}  # each category its own scale
     marks = [layer["mark"]["type"] for layer in spec["spec"]["layer"]]
     assert marks == ["rule", "point"]
     assert _params(spec) == {"figure"}
