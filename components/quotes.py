@@ -37,6 +37,7 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Token
 from spacy.vocab import Vocab
 
+from components.doctext import doc_text
 from components.entities import EntityIndex, Mention
 from components.lexicon import quotes as lex
 from components.lexicon.names import LEADING_DETERMINERS, TITLE_WORDS
@@ -348,7 +349,7 @@ class _Article:
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
-        self.text = doc.text  # Doc.text rebuilds the string on every access: read it once
+        self.text = doc_text(doc)  # built once per Doc (components.doctext)
         self.starts = [t.idx for t in doc]
         self.sent_bounds = [(sent.start_char, sent.end_char) for sent in doc.sents]
         self.sent_starts = [a for a, _ in self.sent_bounds]

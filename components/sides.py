@@ -17,6 +17,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
+from components.doctext import doc_text
 from components.entities import EntityIndex
 from components.lexicon.names import TITLE_WORDS
 from components.lexicon.sides import (
@@ -68,7 +69,7 @@ class SideResolver:
 
     def __init__(self, doc: Doc, entities: EntityIndex, *, overrides: Mapping[str, str] | None = None) -> None:
         self.doc = doc
-        self.text = doc.text  # Doc.text rebuilds the string on every access: read it once
+        self.text = doc_text(doc)  # built once per Doc (components.doctext)
         self._ent_at = {i: ent for ent in doc.ents for i in range(ent.start, ent.end)}
         self.entities = entities
         self.overrides = {_key(k): v for k, v in (overrides or {}).items()}
@@ -109,8 +110,11 @@ class SideResolver:
         words: dict[str, str] = {**DEMONYMS, **COUNTRIES, **SEATS_OF_POWER}
         proper: set[str] = set()
         owners: list[Token] = []
+        at: dict[str, list[int]] = {}  # capitalised word -> its token indices
         for token in doc:  # one pass: Token objects are built anew on every iteration
             lower = token.lower_
+            if token.text[:1].isupper():
+                at.setdefault(lower, []).append(token.i)
             if len(lower) >= _MIN_STEM and token.is_alpha and token.text[:1].isupper():
                 proper.add(lower)
             if lower in GOVERNMENT_NOUNS and (owner := _owner(token)) is not None:
@@ -131,9 +135,11 @@ class SideResolver:
                     countries[0]
                 ):  # "Halvanian" beside "Halvany" is Halvany; "Valdoran" beside "Valdor" stays Valdora
                     derived = None
-                named = derived.title() if derived else _surface(doc, countries[0])
+                named = derived.title() if derived else _written(doc, at, countries[0])
                 side = words.get(derived or countries[0]) or named
-            elif derived is not None and demonym not in NOT_NATIONALITIES and _used_as_nationality(doc, demonym):
+            elif derived is not None and demonym not in NOT_NATIONALITIES and _used_as_nationality(
+                [doc[i] for i in at.get(demonym, ())]
+            ):
                 side = derived.title()
             else:
                 continue
@@ -335,10 +341,9 @@ def _derived_country(demonym: str) -> str | None:
     return None
 
 
-def _used_as_nationality(doc: Doc, key: str) -> bool:
-    """True when the word is used as a nationality: labelled NORP, or an adjective before a noun
-    ("Kestrian officials"), and never inside a person's name ("Julian Rook")."""
-    tokens = [t for t in doc if t.lower_ == key]
+def _used_as_nationality(tokens: list[Token]) -> bool:
+    """True when the word (its capitalised ``tokens``) is used as a nationality: labelled NORP, or
+    an adjective before a noun ("Kestrian officials"), and never inside a person's name ("Julian Rook")."""
     if any(t.ent_type_ == "PERSON" for t in tokens):
         return False
     return any(t.ent_type_ == "NORP" or _before_a_noun_or_title(t) for t in tokens)
@@ -369,9 +374,9 @@ def _common_prefix(a: str, b: str) -> int:
     return n
 
 
-def _surface(doc: Doc, key: str) -> str:
-    """The name as the article writes it ("Kestria" for "kestria")."""
-    return next((t.text for t in doc if t.lower_ == key and t.text[:1].isupper()), key.title())
+def _written(doc: Doc, at: Mapping[str, list[int]], key: str) -> str:
+    """The name as the article writes it ("Kestria" for "kestria"); ``at`` indexes capitalised words."""
+    return doc[at[key][0]].text if key in at else key.title()
 
 
 def _owner(noun: Token) -> Token | None:
