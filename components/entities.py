@@ -121,7 +121,8 @@ def _alias_lookup(extra_groups: Iterable[Iterable[str]]) -> dict[str, frozenset[
     return lookup
 
 
-def _is_personal_title(token: Token) -> bool:
+def is_personal_title(token: Token) -> bool:
+    """A capitalised personal title or rank ("Governor", "Capt.", "Minister")."""
     return token.text[:1].isupper() and token.lower_.rstrip(".") in PERSONAL_TITLES
 
 
@@ -130,7 +131,7 @@ def _title_before(doc: Doc, start: int) -> bool:
     i = start - 1
     if i >= 0 and doc[i].text == ".":
         i -= 1
-    return i >= 0 and _is_personal_title(doc[i])
+    return i >= 0 and is_personal_title(doc[i])
 
 
 def _is_age(token: Token) -> bool:
@@ -160,7 +161,7 @@ def _label_in_context(span: Span, label: str, text: str) -> str:
         return label
     if not all(w[:1].isupper() for w in words) or words[-1].lower() in ORG_HEAD_NOUNS:
         return label
-    if _title_before(span.doc, span.start) or _is_personal_title(span[0]) or _described_as_person(span):
+    if _title_before(span.doc, span.start) or is_personal_title(span[0]) or _described_as_person(span):
         return "PERSON"
     return label
 
@@ -174,7 +175,7 @@ def _titled_names(doc: Doc, covered: set[int]) -> list[Span]:
     found: list[Span] = []
     i = 0
     while i < len(doc):
-        if not _is_personal_title(doc[i]):
+        if not is_personal_title(doc[i]):
             i += 1
             continue
         j = i + 1
@@ -182,7 +183,7 @@ def _titled_names(doc: Doc, covered: set[int]) -> list[Span]:
             j += 1
         k = j
         while k < len(doc) and doc[k].pos_ == "PROPN" and doc[k].text[:1].isupper() and doc[k].i not in covered \
-                and not _is_personal_title(doc[k]):
+                and not is_personal_title(doc[k]):
             k += 1
         if k - j >= 2 and doc[k - 1].lower_ not in ORG_HEAD_NOUNS:
             found.append(doc[j:k])

@@ -38,7 +38,7 @@ from spacy.tokens import Doc, Token
 from spacy.vocab import Vocab
 
 from components.doctext import doc_text
-from components.entities import EntityIndex, Mention
+from components.entities import EntityIndex, Mention, is_personal_title
 from components.lexicon import quotes as lex
 from components.lexicon.names import LEADING_DETERMINERS, TITLE_WORDS
 
@@ -421,10 +421,6 @@ def _subject(verb: Token) -> Token | None:
     return None
 
 
-def _is_title_word(token: Token) -> bool:
-    return token.text[:1].isupper() and token.lower_.rstrip(".") in lex.PERSONAL_TITLES
-
-
 def _is_cue(token: Token) -> bool:
     return token.lemma_.lower() in lex.REPORTING_VERBS and token.pos_ in _VERBAL
 
@@ -512,7 +508,7 @@ class _Finder:
                 or (tok.is_punct and tok.text in lex.FRAME_PUNCT)
                 or i in allowed
                 or (tok.head.i == cue.i and tok.dep_ in {"advmod", "aux", "neg", "npadvmod"})
-                or _is_title_word(tok) or (tok.text == "." and i > 0 and _is_title_word(self.doc[i - 1]))
+                or is_personal_title(tok) or (tok.text == "." and i > 0 and is_personal_title(self.doc[i - 1]))
             )  # a title the parser split off the name ("Capt. Mira Haldane") belongs to the speaker
             if not skippable:
                 return None
