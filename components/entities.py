@@ -182,7 +182,7 @@ def _titled_names(doc: Doc, covered: set[int]) -> list[Span]:
         if j < len(doc) and doc[j].text == ".":
             j += 1
         k = j
-        while k < len(doc) and doc[k].pos_ == "PROPN" and doc[k].text[:1].isupper() and doc[k].i not in covered \
+        while k < len(doc) and k not in covered and doc[k].pos_ == "PROPN" and doc[k].text[:1].isupper() \
                 and not is_personal_title(doc[k]):
             k += 1
         if k - j >= 2 and doc[k - 1].lower_ not in ORG_HEAD_NOUNS:

@@ -576,7 +576,7 @@ class _Finder:
                 c for c in cue.children
                 if c.dep_ == "conj" and c.pos_ in _VERBAL and doc[c.left_edge.i].lower_ == "that" and c.i > comps[0].i
             ]
-        elif obj is not None and (claim := self._claim_object(cue) or self._accusation(cue, obj)):
+        elif obj is not None and (claim := self._claim_content(cue, obj)):
             return claim  # "repeated his claim that ...", "accused the Union of laying the mine"
         elif obj is not None and lemma in lex.NP_STATEMENT_VERBS:  # "announced $4 million in aid"
             words = [t for t in obj.subtree if not t.is_punct]
@@ -804,12 +804,16 @@ class _Finder:
         if not _asserts(cue):
             return None
         obj = next((c for c in cue.children if c.dep_ == "dobj"), None)
-        tokens = self._claim_object(cue) or self._accusation(cue, obj)
+        tokens = self._claim_content(cue, obj)
         content = self._content_ranges(tokens) if tokens else []
         if not content:
             return None
         kind, spans, ranges = self._classify(content, that_clause=False)
         return self._make(cue, cue.text, _speaker_head(cue), kind, ranges, spans, needs_name=True)
+
+    def _claim_content(self, cue: Token, obj: Token | None) -> set[int]:
+        """A statement reported through the cue's object: a claim or an accusation (empty if neither)."""
+        return self._claim_object(cue) or self._accusation(cue, obj)
 
     def _claim_object(self, cue: Token) -> set[int]:
         """The object of a cue when it is a claim spelled out by a "that" clause ("his claim that ...")."""
