@@ -12,7 +12,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from components.articles import ArticleLoadError
+from components.ingest.loaders import ArticleLoadError
 
 
 def _build_parser() -> argparse.ArgumentParser:
@@ -46,8 +46,8 @@ def _fail(message: str) -> int:
 
 
 def _cmd_analyze(args: argparse.Namespace) -> int:
-    from components import corpus
     from components.analysis import AnalysisSettings
+    from components.corpus import local as corpus
 
     settings = AnalysisSettings()
     if args.settings is not None:
@@ -88,7 +88,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_bench(n_values=args.n, n_process=args.n_process, with_app=not args.no_app,
                              json_out=args.json_out)
         if args.command == "serve-check":
-            from components.corpus import serve_check
+            from components.corpus.local import serve_check
 
             return serve_check()
     except ArticleLoadError as exc:

@@ -21,7 +21,7 @@ SHARED_ACCEPTANCE = ROOT.parent / "shared" / "acceptance"
 
 @pytest.fixture(scope="session")
 def nlp():
-    from components.nlp import get_nlp
+    from components.language.nlp import get_nlp
 
     return get_nlp()
 

@@ -43,10 +43,10 @@ def test_seed_article_through_the_cli(seed_article: Path) -> None:
 
 @pytest.mark.parametrize("gold_path", GOLD, ids=[p.stem for p in GOLD])
 def test_sample_attribution(scorer: ModuleType, gold_path: Path) -> None:
-    from components.articles import from_path
-    from components.entities import extract_entities
-    from components.nlp import parse
-    from components.quotes import extract_quotes
+    from components.ingest.loaders import from_path
+    from components.language.entities import extract_entities
+    from components.language.nlp import parse
+    from components.language.quotes import extract_quotes
 
     article = from_path(SAMPLES / f"{gold_path.stem}.txt")
     doc = parse(article.text)

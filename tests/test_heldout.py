@@ -29,8 +29,8 @@ def scorer() -> ModuleType:
 @pytest.mark.parametrize("gold_path", GOLD, ids=[p.stem for p in GOLD])
 def test_heldout_article_meets_the_floors(scorer: ModuleType, gold_path: Path) -> None:
     from components.analysis import AnalysisSettings, analyze_doc
-    from components.articles import from_path
-    from components.nlp import parse
+    from components.ingest.loaders import from_path
+    from components.language.nlp import parse
 
     gold = json.loads(gold_path.read_text(encoding="utf-8"))
     article = from_path(HELDOUT / gold["article"])

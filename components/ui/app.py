@@ -7,10 +7,10 @@ import time
 import altair as alt
 import streamlit as st
 
-from components import articles as loaders
-from components.filtering import PageFilter
-from components.nlp import ModelNotInstalledError
-from components.safe_markdown import escape_markdown
+from components.ingest import loaders
+from components.language.nlp import ModelNotInstalledError
+from components.present.filtering import PageFilter
+from components.present.safe_markdown import escape_markdown
 from components.ui import (
     cell_articles,
     cell_compare,

@@ -6,10 +6,9 @@ from datetime import date
 
 import streamlit as st
 
-from components import articles as loaders
-from components import limits
-from components.filtering import PageFilter
-from components.safe_markdown import escape_markdown
+from components.ingest import limits, loaders
+from components.present.filtering import PageFilter
+from components.present.safe_markdown import escape_markdown
 from components.ui.context import PageContext
 from components.ui.state import WorkspaceState, set_filter
 

@@ -7,9 +7,9 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from components import charts
-from components.highlight import sentence_html
-from components.safe_markdown import escape_markdown
+from components.present import charts
+from components.present.highlight import sentence_html
+from components.present.safe_markdown import escape_markdown
 from components.ui.context import PageContext
 from components.ui.state import WorkspaceState, pick_from_chart, selection_value
 

@@ -5,9 +5,11 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from components import charts, corpus_result, limits, tables
-from components.corpus_result import CorpusResult, CorpusResultError
-from components.safe_markdown import escape_markdown
+from components.corpus import result as corpus_result
+from components.corpus.result import CorpusResult, CorpusResultError
+from components.ingest import limits
+from components.present import charts, tables
+from components.present.safe_markdown import escape_markdown
 
 KEY = "corpus."
 RESULT = KEY + "result"

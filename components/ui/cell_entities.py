@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import streamlit as st
 
-from components import charts, tables
-from components.filtering import filter_entities
-from components.safe_markdown import escape_markdown
+from components.present import charts, tables
+from components.present.filtering import filter_entities
+from components.present.safe_markdown import escape_markdown
 from components.ui.context import PageContext
 from components.ui.state import pick_from_chart
 

@@ -13,7 +13,7 @@ import pandas as pd
 import streamlit as st
 
 from components.analysis import Analysis
-from components.report import build_report
+from components.present.report import build_report
 from components.ui.context import PageContext
 
 KEY = "export."

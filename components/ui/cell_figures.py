@@ -5,9 +5,9 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from components import charts
-from components.filtering import filter_figures
-from components.highlight import sentence_html
+from components.present import charts
+from components.present.filtering import filter_figures
+from components.present.highlight import sentence_html
 from components.ui.context import PageContext
 from components.ui.state import selection_value
 

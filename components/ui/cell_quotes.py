@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import streamlit as st
 
-from components import charts
-from components.filtering import filter_quotes
-from components.highlight import sentence_html
+from components.present import charts
+from components.present.filtering import filter_quotes
+from components.present.highlight import sentence_html
 from components.ui.context import PageContext
 from components.ui.state import pick_from_chart
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from components.highlight import Mark, render_html
+from components.present.highlight import Mark, render_html
 from components.ui.context import PageContext
 
 KEY = "reading."

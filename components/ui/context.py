@@ -11,10 +11,11 @@ from typing import Any, TypeVar
 import pandas as pd
 import streamlit as st
 
-from components import nlp, tables
 from components.analysis import Analysis, AnalysisSettings, analyze, iter_analyze
-from components.articles import Article
-from components.filtering import PageFilter
+from components.ingest.loaders import Article
+from components.language import nlp
+from components.present import tables
+from components.present.filtering import PageFilter
 from components.ui.state import WorkspaceState, current_filter
 
 T = TypeVar("T")

@@ -12,8 +12,8 @@ from typing import Any
 import streamlit as st
 
 from components.analysis import AnalysisSettings
-from components.articles import Article
-from components.filtering import PageFilter
+from components.ingest.loaders import Article
+from components.present.filtering import PageFilter
 
 CELLS: tuple[str, ...] = ("Articles", "Reading view", "Entities", "Quotes", "Figures", "Compare", "Export", "Corpus")
 #: Cells that start collapsed: the corpus cell opens a command-line result, not the workspace's articles.

@@ -6,7 +6,7 @@ import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
 from components import store as storage
-from components.safe_markdown import escape_markdown
+from components.present.safe_markdown import escape_markdown
 from components.ui.state import WorkspaceState
 
 KEY = "workspace."

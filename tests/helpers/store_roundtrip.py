@@ -19,7 +19,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from components.articles import Article
+from components.ingest.loaders import Article
 from components.store import Store, StoreError
 
 

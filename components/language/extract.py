@@ -1,0 +1,119 @@
+"""One parsed article in, its records out: entities, quotes, figures, with sides attached.
+
+:func:`analyze_doc` is a pure function of an article and its ``Doc``: it never parses and never
+touches the page. Its result, :class:`ArticleAnalysis`, holds no spaCy objects (it pickles small)
+and is what every layer above reads: the comparison, the tables, the store of a corpus run.
+:class:`AnalysisSettings` is what the user can change about it (saved with the workspace).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
+from datetime import date
+from typing import Any
+
+from spacy.tokens import Doc
+
+from components.ingest.article import Article
+from components.language.entities import EntityIndex, extract_entities
+from components.language.figures import Figure, extract_figures
+from components.language.quotes import Quote, extract_quotes
+from components.language.sides import SideResolver
+
+
+@dataclass(frozen=True, slots=True)
+class AnalysisSettings:
+    """What the user can change about the analysis (saved with the workspace).
+
+    Both fields are tuples so the settings are hashable and can key caches.
+    """
+
+    alias_groups: tuple[tuple[str, ...], ...] = ()
+    side_overrides: tuple[tuple[str, str], ...] = ()
+
+    @classmethod
+    def from_mapping(cls, data: Mapping[str, Any] | None) -> AnalysisSettings:
+        data = data or {}
+        groups = tuple(tuple(str(n) for n in g) for g in data.get("alias_groups", ()) if len(g) >= 2)
+        overrides = tuple(sorted((str(k), str(v)) for k, v in dict(data.get("side_overrides", {})).items() if v))
+        return cls(alias_groups=groups, side_overrides=overrides)
+
+    def to_mapping(self) -> dict[str, Any]:
+        return {"alias_groups": [list(g) for g in self.alias_groups], "side_overrides": dict(self.side_overrides)}
+
+    @property
+    def key(self) -> str:
+        return hashlib.sha256(json.dumps(self.to_mapping(), sort_keys=True).encode()).hexdigest()[:16]
+
+
+@dataclass(frozen=True, slots=True)
+class EntityRecord:
+    """An entity as the contract shows it: canonical name, label, count, aliases, side, mentions."""
+
+    name: str
+    label: str
+    count: int
+    aliases: tuple[str, ...]
+    side: str | None
+    mentions: tuple[tuple[int, int, str], ...]  # (start, end, text as written)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "name": self.name, "label": self.label, "count": self.count, "aliases": list(self.aliases),
+            "side": self.side, "mentions": [{"start": s, "end": e, "text": t} for s, e, t in self.mentions],
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleAnalysis:
+    """Everything extracted from one article. Holds no spaCy objects, so it pickles small."""
+
+    article: Article
+    entities: tuple[EntityRecord, ...]
+    quotes: tuple[Quote, ...]
+    figures: tuple[Figure, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        art = self.article
+        return {
+            "id": art.id, "title": art.title, "outlet": art.outlet, "author": art.author,
+            "published": art.published, "url": art.url, "source": art.source, "n_words": art.n_words,
+            "entities": [e.to_dict() for e in self.entities],
+            "quotes": [q.to_dict() for q in self.quotes],
+            "figures": [f.to_dict() for f in self.figures],
+        }
+
+
+def _published(article: Article) -> date | None:
+    if not article.published:
+        return None
+    try:
+        return date.fromisoformat(article.published[:10])
+    except ValueError:
+        return None
+
+
+def analyze_doc(article: Article, doc: Doc, *, settings: AnalysisSettings) -> ArticleAnalysis:
+    """Extract entities, quotes and figures from one parsed article and attach sides.
+
+    A pure function of its inputs: it never parses and never touches the page.
+    """
+    index: EntityIndex = extract_entities(doc, alias_groups=settings.alias_groups)
+    resolver = SideResolver(doc, index, overrides=dict(settings.side_overrides))
+    quotes = tuple(
+        replace(q, side=resolver.side_of(q.speaker, start=q.speaker_start, end=q.speaker_end))
+        for q in extract_quotes(doc, entities=index)
+    )
+    figures = tuple(extract_figures(doc, entities=index, published=_published(article)))
+    entity_sides = resolver.entity_sides()
+    entities = tuple(
+        EntityRecord(
+            name=e.name, label=e.label, count=e.count, aliases=e.aliases, side=entity_sides.get(e.name),
+            mentions=tuple((m.start, m.end, m.text) for m in e.mentions),
+        )
+        for e in index.entities
+    )
+    return ArticleAnalysis(article=article, entities=entities, quotes=quotes, figures=figures)

@@ -1,0 +1,409 @@
+"""Which side (a country or party) a speaker, entity or group belongs to.
+
+Evidence comes from the words themselves ("Moscow", "Russian Defense Ministry"), from the
+modifiers of a name where the article mentions it ("Russian Foreign Minister Sergey Lavrov",
+"Pentagon Press Secretary Pat Ryder", "Russia's Foreign Ministry"), from the noun a name is
+attached to ("the Ukrainian government, including President Volodymyr Zelensky"), and from
+what a copular sentence says of a person ("Ryder is the Pentagon's press secretary").
+Unknown stays unknown: nothing is guessed. The user's overrides win over everything.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from functools import lru_cache
+
+from spacy.tokens import Doc, Span, Token
+
+from components.language.doctext import doc_text
+from components.language.entities import EntityIndex
+from components.language.lexicon.names import TITLE_WORDS
+from components.language.lexicon.sides import (
+    COUNTRIES,
+    DEMONYM_ENDINGS,
+    DEMONYMS,
+    GOVERNMENT_NOUNS,
+    NOT_NATIONALITIES,
+    ORIGIN_SUFFIXES,
+    PORTFOLIO_WORDS,
+    ROLE_NOUNS,
+    SEATS_OF_POWER,
+    STATE_WORDS,
+)
+
+_ATTACHING_PREPS = frozenset({"including", "of", "for", "from", "at"})
+_ROLE_PREPS = frozenset({"of", "for"})  # "a spokesman for the Kremlin", "President X of Ukraine"
+_ROLE_WORDS = TITLE_WORDS | ROLE_NOUNS
+_MIN_STEM = 5
+_SPEAKING_FOR = frozenset({"speak", "represent"})  # "X, speaking for the General Staff, said"
+
+
+@lru_cache(maxsize=65536)
+def _key(text: str) -> str:
+    text = re.sub(r"[’']s$", "", text.strip())
+    text = re.sub(r"^(the|a|an)\s+", "", text, flags=re.IGNORECASE)
+    return re.sub(r"\s+", " ", text).lower()
+
+
+def _is_origin_word(token: Token) -> bool:
+    """True for "Russian" in "Russian-made": the demonym names where a thing came from."""
+    doc = token.doc
+    return (
+        token.i + 2 < len(doc) and doc[token.i + 1].text == "-" and doc[token.i + 2].lower_ in ORIGIN_SUFFIXES
+    )
+
+
+def _is_role(noun: Token) -> bool:
+    """True for "spokesman" and for "President Oksana Levchuk": a role, or a name with a title."""
+    if noun.lower_ in _ROLE_WORDS:
+        return True
+    return noun.pos_ == "PROPN" and any(
+        c.dep_ == "compound" and c.lower_.rstrip(".") in _ROLE_WORDS for c in noun.children
+    )
+
+
+class SideResolver:
+    """Assigns sides within one article. Build once per article, then query by name or span."""
+
+    def __init__(self, doc: Doc, entities: EntityIndex, *, overrides: Mapping[str, str] | None = None) -> None:
+        self.doc = doc
+        self.text = doc_text(doc)  # built once per Doc (components.language.doctext)
+        self._ent_at = {i: ent for ent in doc.ents for i in range(ent.start, ent.end)}
+        self.entities = entities
+        self.overrides = {_key(k): v for k, v in (overrides or {}).items()}
+        self._words = self._side_words(doc, entities)
+        # two passes: the first finds what names say by themselves and around them; the second
+        # lets a person inherit the side of the organisation named beside them ("a General
+        # Staff spokesman" once "the Kestrian General Staff" is known)
+        self._first: dict[str, str | None] = {}
+        self._resolving: set[str] = set()
+        self._entity_sides = {e.name: self._entity_side(e.name) for e in entities.entities}
+        self._first = dict(self._entity_sides)
+        self._entity_sides = {e.name: self._entity_side(e.name) for e in entities.entities}
+        # side_of's last resort scans the whole text for the name; once the two passes are done it
+        # depends on the name only, so it is kept per name (a speaker quoted 1,000 times in a long
+        # article would otherwise rescan the text 1,000 times)
+        self._fallback: dict[str, str | None] = {}
+
+    # -- the word lists, plus this article's own countries and their demonyms -----------------
+    @staticmethod
+    def _side_words(doc: Doc, entities: EntityIndex) -> dict[str, str]:
+        """The lexicon plus this article's own countries, found from its words.
+
+        - A nationality word and the names sharing its stem: "Kestrian officials" and "Kestria"
+          make both mean "Kestria", whatever label the model gave them. When several names share
+          the stem ("Valdoran", "Valdora", "Valdor"), the country is the one sharing the longest
+          beginning with the nationality word ("Valdora"); the others stand for it too.
+        - A name that owns a government ("Amberlund's foreign minister", "the Amberlund
+          embassy", "the government of Norvane") is a country: its own side.
+
+        A nationality word in "-ian"/"-an" whose country the article never names stands for the
+        country it is made from ("Kestrian" -> "Kestria"), so that articles agree on the name;
+        that country's name is also the side's name when the article names only a shorter form of
+        it ("Valdor" beside "Valdoran" is "Valdora"), but a country the article names otherwise is
+        the side ("Halvanian" beside "Halvany" is "Halvany"). A word that begins a two-word state
+        ("Tessaline" beside "the Tessaline Union") stands for that state. Other nationality words
+        with no country named get no side; a portfolio ("Transport Minister") owns no government.
+        """
+        words: dict[str, str] = {**DEMONYMS, **COUNTRIES, **SEATS_OF_POWER}
+        proper: set[str] = set()
+        owners: list[Token] = []
+        at: dict[str, list[int]] = {}  # capitalised word -> its token indices
+        for token in doc:  # one pass: Token objects are built anew on every iteration
+            lower = token.lower_
+            if token.text[:1].isupper():
+                at.setdefault(lower, []).append(token.i)
+            if len(lower) >= _MIN_STEM and token.is_alpha and token.text[:1].isupper():
+                proper.add(lower)
+            if lower in GOVERNMENT_NOUNS and (owner := _owner(token)) is not None:
+                owners.append(owner)
+        proper |= {_key(e.name) for e in entities.entities if " " not in e.name.strip()}
+        demonyms = {w for w in proper if w.endswith(DEMONYM_ENDINGS) and w not in words}
+        demonyms = {w[:-1] if w.endswith("s") and w[:-1] in demonyms else w for w in demonyms}
+        for demonym in sorted(demonyms):
+            names = [w for w in proper if w not in demonyms and w.rstrip("s") != demonym and len(w) < len(demonym)
+                     and _shared_stem(w, demonym)]
+            derived = _derived_country(demonym)
+            if names:
+                best = max(_common_prefix(n, demonym) for n in names)
+                countries = [n for n in names if _common_prefix(n, demonym) == best]
+                if derived is None and len(countries) != 1:
+                    continue
+                if derived is not None and derived not in proper and len(countries) == 1 and not derived.startswith(
+                    countries[0]
+                ):  # "Halvanian" beside "Halvany" is Halvany; "Valdoran" beside "Valdor" stays Valdora
+                    derived = None
+                named = derived.title() if derived else _written(doc, at, countries[0])
+                side = words.get(derived or countries[0]) or named
+            elif derived is not None and demonym not in NOT_NATIONALITIES and _used_as_nationality(
+                [doc[i] for i in at.get(demonym, ())]
+            ):
+                side = derived.title()
+            else:
+                continue
+            for key in (demonym, demonym + "s", *names):
+                words.setdefault(key, side)
+        states = {  # "Tessaline Union": the state an otherwise unknown word begins
+            first: e.name for e in entities.entities
+            if len(e.name.split()) == 2 and e.name.split()[1].lower() in STATE_WORDS
+            and (first := e.name.split()[0].lower()) not in words and first not in NOT_NATIONALITIES
+            and e.name.lower() not in COUNTRIES
+        }
+        for owner in owners:  # "the Tessaline foreign ministry" beside "the Tessaline Union"
+            words.setdefault(owner.lower_, states.get(owner.lower_, owner.text))
+        for first, state in states.items():
+            words.setdefault(first, state)
+        return words
+
+    def word_side(self, text: str) -> str | None:
+        """Side a single word or name denotes by itself ("Moscow", "Russian", "White House")."""
+        key = _key(text)
+        if key in self.overrides:
+            return self.overrides[key]
+        return self._words.get(key)
+
+    # -- evidence around a mention --------------------------------------------------------------
+    def _phrase_evidence(self, root: Token, *, exclude: range) -> list[str]:
+        found: list[str] = []
+        for token in root.subtree:
+            if token.i in exclude or token.i > root.i or _is_origin_word(token):
+                continue
+            if token.dep_ in ("relcl", "acl", "prep", "appos", "conj", "cc", "punct"):
+                continue
+            side = self._token_side(token)
+            if side:
+                found.append(side)
+        return found
+
+    def _token_side(self, token: Token) -> str | None:
+        side = self.word_side(token.text)
+        if side:
+            return side
+        if token.ent_iob_ in ("B", "I"):
+            ent = self._ent_at.get(token.i)
+            if ent is not None:
+                return self.word_side(ent.text) or self._known_entity_side(ent.text)
+        if token.pos_ == "PROPN" and token.dep_ == "compound" and token.head.pos_ == "NOUN":
+            return self._name_side(token)
+        return None
+
+    def _name_side(self, token: Token) -> str | None:
+        """Side of a name the model did not tag, from its other mentions ("a General Staff
+        spokesman" after "the Kestrian General Staff said")."""
+        words = [t for t in token.head.children if t.dep_ == "compound" and t.pos_ == "PROPN"]
+        name = " ".join(t.text for t in words if t.i >= token.i) or token.text
+        if name in self._resolving or len(name) < 4:
+            return None
+        self._resolving.add(name)
+        try:
+            return self._side_elsewhere(name)
+        finally:
+            self._resolving.discard(name)
+
+    def _known_entity_side(self, text: str) -> str | None:
+        name = self.entities.canonical(text)
+        if not name:
+            return None
+        if _key(name) in self.overrides:
+            return self.overrides[_key(name)]
+        return self._first.get(name)
+
+    def _noun_evidence(self, noun: Token, *, exclude: range) -> list[str]:
+        """A noun's own modifiers, then what it is of or for ("a spokesman for the Kremlin").
+
+        Only roles are followed (``lexicon.sides.ROLE_NOUNS`` and the titles): "a critic of the
+        Kremlin" is not the Kremlin's. Other prepositions say where someone is or whom they face,
+        not whose they are ("an ambassador to Varnia", "an analyst in Moscow"), so they are not
+        followed.
+        """
+        found = self._phrase_evidence(noun, exclude=exclude)
+        if not _is_role(noun):
+            return found
+        for prep in noun.children:
+            if prep.dep_ == "prep" and prep.lower_ in _ROLE_PREPS:
+                for obj in prep.children:
+                    if obj.dep_ == "pobj" and obj.i not in exclude:
+                        found += self._phrase_evidence(obj, exclude=exclude)
+        return found
+
+    def span_evidence(self, span: Span) -> list[str]:
+        """Sides the words of a mention and its noun phrase point to, nearest first."""
+        found: list[str] = []
+        whole = self.word_side(span.text)
+        if whole:
+            found.append(whole)
+        for token in span:
+            if not _is_origin_word(token) and (side := self.word_side(token.text)):
+                found.append(side)
+        root = span.root
+        inside = range(span.start, span.end)
+        found += self._noun_evidence(root, exclude=inside)
+        head = root.head
+        if root.dep_ == "pobj" and head.lower_ in _ATTACHING_PREPS and head.head.pos_ in ("NOUN", "PROPN"):
+            found += self._noun_evidence(head.head, exclude=inside)
+            found += [s for t in (head.head,) if (s := self._token_side(t))]
+        if root.dep_ == "appos":
+            found += self._noun_evidence(head, exclude=inside)
+        for appos in (c for c in root.children if c.dep_ == "appos"):
+            found += self._noun_evidence(appos, exclude=inside)
+        for verb in (c for c in root.children if c.dep_ in ("acl", "advcl") and c.lemma_ in _SPEAKING_FOR):
+            found += [s for o in _objects_for(verb) for s in self._noun_evidence(o, exclude=inside)]
+        if root.dep_ == "nsubj" and head.lemma_ == "be":
+            for attr in (c for c in head.children if c.dep_ == "attr"):
+                found += self._noun_evidence(attr, exclude=inside)
+        return found
+
+    def _entity_side(self, name: str) -> str | None:
+        if _key(name) in self.overrides:
+            return self.overrides[_key(name)]
+        direct = self.word_side(name)
+        if direct:
+            return direct
+        entity = self.entities.get(name)
+        if entity is None:
+            return None
+        votes: Counter[str] = Counter()
+        for mention in entity.mentions:
+            span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            if span is not None:
+                votes.update(self.span_evidence(span)[:1])
+        if votes:
+            return votes.most_common(1)[0][0]
+        return self._side_elsewhere(name) if entity.label != "PERSON" else None
+
+    # -- public ---------------------------------------------------------------------------------
+    def side_of(self, name: str | None, *, start: int | None = None, end: int | None = None) -> str | None:
+        """Side of a canonical name, or of the phrase at ``start:end`` when the name has none.
+
+        It cannot infer a side from what a person does ("fired a Russian-made missile"), only
+        from what the article calls them.
+        """
+        if not name:
+            return None
+        if _key(name) in self.overrides:
+            return self.overrides[_key(name)]
+        side = self._entity_sides.get(name) or self.word_side(name)
+        if side:
+            return side
+        for word in name.split():
+            if (side := self.word_side(word)) is not None:
+                return side
+        if start is not None and end is not None:
+            span = self.doc.char_span(start, end, alignment_mode="expand")
+            if span is not None and (evidence := self.span_evidence(span)):
+                return evidence[0]
+        entity_name = self.entities.canonical(name)
+        if entity_name and (side := self._entity_sides.get(entity_name)):
+            return side
+        if name not in self._fallback:
+            self._fallback[name] = self._side_elsewhere(name) or self._surname_side(name)
+        return self._fallback[name]
+
+    def _surname_side(self, name: str) -> str | None:
+        """Side of the bare surname of a full name ("Brenn" for "Ivo Brenn") when no one else has it.
+
+        The model sometimes labels the full name and the surname differently, and then they are
+        two entities; a surname shared by two full names gives nothing.
+        """
+        words = name.split()
+        if len(words) < 2:
+            return None
+        surname = words[-1].casefold()
+        others = {e.name for e in self.entities.entities if len(e.name.split()) > 1
+                  and e.name.split()[-1].casefold() == surname and _key(e.name) != _key(name)}
+        if others:
+            return None
+        bare = [e.name for e in self.entities.entities if e.name.casefold() == surname]
+        return self._entity_sides.get(bare[0]) if bare else None
+
+    def _side_elsewhere(self, name: str) -> str | None:
+        """What the article says of a name where it is written out ("Russia's Foreign Ministry")."""
+        votes: Counter[str] = Counter()
+        for match in re.finditer(re.escape(name), self.text, flags=re.IGNORECASE):
+            span = self.doc.char_span(match.start(), match.end(), alignment_mode="expand")
+            if span is not None:
+                votes.update(self.span_evidence(span)[:1])
+        return votes.most_common(1)[0][0] if votes else None
+
+    def entity_sides(self) -> dict[str, str | None]:
+        return dict(self._entity_sides)
+
+
+def _derived_country(demonym: str) -> str | None:
+    """The country a nationality word is made from, by the common pattern: "Kestrian" -> "kestria",
+    "Valdoran" -> "valdora". Only for "-ian" and "-an"; the article's own names are preferred
+    to it only in that they must share its stem."""
+    for ending, replacement in (("ian", "ia"), ("an", "a")):
+        if demonym.endswith(ending) and len(demonym) - len(ending) >= 4:
+            return demonym[: -len(ending)] + replacement
+    return None
+
+
+def _used_as_nationality(tokens: list[Token]) -> bool:
+    """True when the word (its capitalised ``tokens``) is used as a nationality: labelled NORP, or
+    an adjective before a noun ("Kestrian officials"), and never inside a person's name ("Julian Rook")."""
+    if any(t.ent_type_ == "PERSON" for t in tokens):
+        return False
+    return any(t.ent_type_ == "NORP" or _before_a_noun_or_title(t) for t in tokens)
+
+
+def _before_a_noun_or_title(token: Token) -> bool:
+    """"Kestrian officials", "Kestrian General Staff", "Kestrian President X"; not "Julian Rook"."""
+    if token.i + 1 >= len(token.doc) or token.dep_ not in ("amod", "compound", "nmod"):
+        return False
+    following = token.doc[token.i + 1]
+    return following.pos_ == "NOUN" or following.lower_.rstrip(".") in _ROLE_WORDS
+
+
+def _objects_for(verb: Token) -> list[Token]:
+    """What a person speaks for or represents: "speaking for the General Staff", "representing X"."""
+    found = [c for c in verb.children if c.dep_ == "dobj"]
+    found += [o for p in verb.children if p.dep_ == "prep" and p.lower_ in ("for", "of")
+              for o in p.children if o.dep_ == "pobj"]
+    return found
+
+
+def _common_prefix(a: str, b: str) -> int:
+    n = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        n += 1
+    return n
+
+
+def _written(doc: Doc, at: Mapping[str, list[int]], key: str) -> str:
+    """The name as the article writes it ("Kestria" for "kestria"); ``at`` indexes capitalised words."""
+    return doc[at[key][0]].text if key in at else key.title()
+
+
+def _owner(noun: Token) -> Token | None:
+    """The proper name that owns a government noun: "Amberlund's minister", "Amberlund embassy",
+    "government of Norvane". A demonym or a common noun is no owner."""
+    candidates = [c for c in noun.children if c.dep_ in ("poss", "compound", "nmod")]
+    candidates += [o for p in noun.children if p.dep_ == "prep" and p.lower_ == "of"
+                   for o in p.children if o.dep_ == "pobj"]
+    candidates += [c for m in noun.children if m.dep_ in ("compound", "amod")
+                   for c in m.children if c.dep_ in ("poss", "compound")]
+    for token in candidates:
+        if token.pos_ == "PROPN" and token.is_alpha and token.text[:1].isupper() and not token.lower_.endswith(
+            DEMONYM_ENDINGS
+        ) and token.lower_ not in _ROLE_WORDS and token.lower_ not in PORTFOLIO_WORDS:
+            return token
+    return None
+
+
+def _shared_stem(a: str, b: str) -> bool:
+    """"kestria" and "kestrian" share a stem; "iran" and "iraq" do not."""
+    n = _common_prefix(a, b)
+    return n >= _MIN_STEM and n >= min(len(a), len(b)) - 2
+
+
+def sides_in(resolvers: Iterable[SideResolver]) -> list[str]:
+    """Every side any entity of the given articles was assigned, most frequent first."""
+    counts: Counter[str] = Counter()
+    for resolver in resolvers:
+        counts.update(s for s in resolver.entity_sides().values() if s)
+    return [s for s, _ in counts.most_common()]

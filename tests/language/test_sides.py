@@ -1,0 +1,302 @@
+"""Tests for components.language.sides on the real model, with sentences written for them.
+
+The people, towns and the countries Kestria and Varnia are invented; real countries and seats
+of power appear only as the words the lexicon must know.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from components.language.entities import extract_entities
+from components.language.nlp import parse
+from components.language.sides import SideResolver, sides_in
+
+ACCEPTANCE = Path(__file__).resolve().parents[3] / "shared" / "acceptance"
+US, RU, UA = "United States", "Russia", "Ukraine"
+
+
+def resolve(text: str, **overrides: str) -> SideResolver:
+    doc = parse(text)
+    return SideResolver(doc, extract_entities(doc), overrides=overrides or None)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "side"),
+    [
+        # nationality words and demonyms before a title
+        pytest.param("Russian Foreign Minister Arkady Velmin said the talks had stalled.", "Arkady Velmin", RU,
+                     id="demonym-title-name"),
+        pytest.param("The Russian Defense Ministry said the drone was shot down.", "Defense Ministry", RU,
+                     id="demonym-in-organisation"),
+        pytest.param("Ukrainian forces fired a rocket at the depot, Piet Oder, a Ukrainian army spokesman, said.",
+                     "Piet Oder", UA, id="appositive-role"),
+        pytest.param("Mara Quill held a phone call with Oleg Varnov, her Russian counterpart, on Tuesday.",
+                     "Oleg Varnov", RU, id="appositive-counterpart"),
+        # possessives
+        pytest.param("Russia's Foreign Ministry said the talks had stalled.", "Foreign Ministry", RU,
+                     id="possessive"),
+        # capitals and seats of power
+        pytest.param("Moscow said the talks had stalled.", "Moscow", RU, id="moscow"),
+        pytest.param("Kyiv rejected the claim on Monday.", "Kyiv", UA, id="kyiv"),
+        pytest.param("Kiev rejected the claim on Monday.", "Kiev", UA, id="kiev"),
+        pytest.param("Washington rejected the claim on Monday.", "Washington", US, id="washington"),
+        pytest.param("The Pentagon declined to comment on the report.", "Pentagon", US, id="pentagon"),
+        pytest.param("The White House declined to comment on the report.", "White House", US, id="white-house"),
+        pytest.param("The Kremlin declined to comment on the report.", "Kremlin", RU, id="kremlin"),
+        pytest.param("Following the firing of a missile by Kiev's forces, Moscow has vowed a response.", "Moscow",
+                     RU, id="capital-as-government"),
+        # what a person is of or for
+        pytest.param("A spokesman for the Russian embassy, Ivan Dorn, said the talks were over.", "Ivan Dorn", RU,
+                     id="spokesman-for-embassy-before-name"),
+        pytest.param("Ivan Dorn, a spokesman for the Kremlin, said the talks were over.", "Ivan Dorn", RU,
+                     id="spokesman-for-the-kremlin"),
+        pytest.param("President Oksana Levchuk of Ukraine said the talks were over.", "Oksana Levchuk", UA,
+                     id="president-of-country"),
+        pytest.param("Lena Sarto, the US envoy to Russia, said the talks were over.", "Lena Sarto", US,
+                     id="envoy-to-is-the-senders"),
+        pytest.param("Kestria's ambassador to Varnia, Ilse Brann, said the talks were over. Kestrian and Varnian "
+                     "troops stayed home.", "Ilse Brann", "Kestria", id="ambassador-of-invented-country"),
+        pytest.param("Kestria's ambassador to Varnia, Ilse Brann, said the talks were over.", "Ilse Brann",
+                     "Kestria", id="a-name-owning-an-ambassador-is-a-country"),
+        pytest.param("Amberlund's foreign minister, Clara Vinter, said the talks were over.", "Clara Vinter",
+                     "Amberlund", id="a-name-owning-a-minister-is-a-country"),
+        pytest.param("The Kestrian envoy said the talks were over.", "Kestrian envoy", "Kestria",
+                     id="demonym-of-a-country-never-named-makes-its-name"),
+        pytest.param("Valdoran troops crossed the border, Valdor said.", "Valdor", "Valdora",
+                     id="capital-sharing-the-stem-takes-the-country-name"),
+        pytest.param("Tomas Brek, speaking for the Kestrian General Staff, said the talks were over.",
+                     "Tomas Brek", "Kestria", id="speaking-for"),
+        pytest.param("The Kestrian General Staff said the post held. Tomas Brek, a General Staff spokesman, "
+                     "said the talks were over.", "Tomas Brek", "Kestria", id="organisation-named-elsewhere"),
+        # organisation before a title
+        pytest.param("Pentagon Press Secretary Dana Rook told reporters the call was useful.", "Dana Rook", US,
+                     id="seat-title-name"),
+        # the noun a name is attached to
+        pytest.param("Since the strike, the Ukrainian government, including President Oksana Levchuk, demanded "
+                     "more air defence.", "Oksana Levchuk", UA, id="government-including-president"),
+        pytest.param("Since the strike, the Ukrainian government, including President Oksana Levchuk, demanded "
+                     "more air defence.", "Ukrainian government", UA, id="government-itself"),
+        # what the article says of a person elsewhere
+        pytest.param("Rook declined to say how long the call lasted. Dana Rook is the Pentagon's press secretary.",
+                     "Dana Rook", US, id="copular-elsewhere"),
+        pytest.param("Rook declined to say how long the call lasted. Dana Rook is the Pentagon's press secretary.",
+                     "Rook", US, id="copular-elsewhere-surname"),
+        pytest.param("Ivo Brenn said the talks were over. Brenn is a spokesman for the State Department.",
+                     "Ivo Brenn", US, id="copular-on-the-surname"),
+        pytest.param("Ivo Brenn said the talks were over. Brenn, a State Department spokesman, declined to "
+                     "elaborate.", "Ivo Brenn", US, id="appositive-on-the-surname"),
+        # invented countries and their demonyms, linked within the article
+        pytest.param("Kestrian officials said the border was closed. Kestria has denied any role in the attack.",
+                     "Kestria", "Kestria", id="invented-country"),
+        pytest.param("Kestrian officials said the border was closed. Kestria has denied any role in the attack.",
+                     "Kestrian", "Kestria", id="invented-demonym-mislabelled"),
+        pytest.param("The Kestrians said the border was closed. Kestria has denied any role.", "Kestrians",
+                     "Kestria", id="invented-plural-demonym"),
+        pytest.param("Kestrian Defence Minister Tomas Halder said the border was closed. Kestria has denied any "
+                     "role.", "Tomas Halder", "Kestria", id="invented-demonym-title-name"),
+        pytest.param("Kestrian President Ilse Brann met Varnian envoy Piet Oder in Selm. Kestria and Varnia "
+                     "signed the deal.", "Ilse Brann", "Kestria", id="two-invented-countries-first"),
+        pytest.param("Kestrian President Ilse Brann met Varnian envoy Piet Oder in Selm. Kestria and Varnia "
+                     "signed the deal.", "Piet Oder", "Varnia", id="two-invented-countries-second"),
+        pytest.param("Halvanian Transport Minister Oren Valk said the ferry hit a mine. Halvany will ask for an "
+                     "inquiry.", "Oren Valk", "Halvany", id="the-country-the-article-names-not-a-made-one"),
+        pytest.param("The Tessaline foreign ministry denied the claim. The Tessaline Union has offered divers.",
+                     "Foreign Ministry", "Tessaline Union", id="demonym-of-a-two-word-state"),
+        pytest.param("The Valdoran Defence Ministry said the border was calm. In Valdor, officials agreed.",
+                     "Valdoran Defence Ministry", "Valdora", id="a-capital-shorter-than-the-country"),
+    ],
+)
+def test_side_from_what_the_article_calls_them(nlp, text: str, name: str, side: str):
+    assert resolve(text).side_of(name) == side
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        pytest.param("A Russian-made missile fired by Ukrainian forces hit the depot, Marek Olsen said.",
+                     "Marek Olsen", id="russian-made-missile-speaker"),
+        pytest.param("Marek Olsen said the missile that hit the depot was Russian-made.", "Marek Olsen",
+                     id="russian-made-predicate"),
+        pytest.param("US-supplied rockets were fired by Kestrian troops, said Piet Oder. Kestria denied it.",
+                     "Piet Oder", id="us-supplied-rockets"),
+        pytest.param("Lena Sarto, a Washington-based analyst, said the talks were over.", "Lena Sarto",
+                     id="washington-based"),
+        pytest.param("Lena Sarto, a local teacher, said the shelling lasted all night.", "Lena Sarto",
+                     id="no-evidence"),
+        pytest.param("Mara Quill held a phone call with Oleg Varnov, her Russian counterpart, on Tuesday.",
+                     "Mara Quill", id="counterparts-side-does-not-leak"),
+        pytest.param("Harlan Pike has not spoken with a Russian defense minister since March.", "Harlan Pike",
+                     id="object-demonym-does-not-leak"),
+        pytest.param("Lena Sarto met Russian officials in Vienna on Monday.", "Lena Sarto", id="met-officials"),
+        pytest.param("Lena Sarto, who lives in Moscow, said the shelling lasted all night.", "Lena Sarto",
+                     id="lives-in-a-capital"),
+        pytest.param("Lena Sarto told the Pentagon the talks were over.", "Lena Sarto", id="told-the-pentagon"),
+        pytest.param("Selm officials said the talks were over.", "Selm", id="unknown-town"),
+        pytest.param("Lena Sarto, a critic of the Kremlin, said the talks were over.", "Lena Sarto",
+                     id="critic-of-the-kremlin"),
+        pytest.param("Lena Sarto, a fierce opponent of Moscow, said the talks were over.", "Lena Sarto",
+                     id="opponent-of-moscow"),
+        pytest.param("Lena Sarto, an analyst in Moscow, said the talks were over.", "Lena Sarto",
+                     id="analyst-in-moscow"),
+        pytest.param("Lena Sarto, who fled Russia in 2022, said the talks were over.", "Lena Sarto",
+                     id="fled-russia"),
+        pytest.param("Ivo Brenn told Russian state media the talks were over.", "Ivo Brenn",
+                     id="told-russian-media"),
+        pytest.param("Ivo Brenn, speaking in Washington, said the talks were over.", "Ivo Brenn",
+                     id="speaking-in-washington"),
+        pytest.param("Julian Rook said the talks were over.", "Julian Rook", id="first-name-is-not-a-demonym"),
+        pytest.param("Christian groups said the talks were over.", "Christian groups",
+                     id="christian-is-not-a-nationality"),
+        pytest.param("Tarvel's mayor, Ilse Brann, said the talks were over.", "Ilse Brann",
+                     id="a-town-owning-a-mayor-is-no-country"),
+        pytest.param("Transport Minister Oren Valk said the ferry was safe.", "Oren Valk",
+                     id="a-portfolio-is-no-country"),
+        pytest.param("Ivo Brenn said the talks were over. Ada Brenn and Brenn, a State Department spokesman, "
+                     "left.", "Ivo Brenn", id="shared-surname-gives-nothing"),
+    ],
+)
+def test_no_side_without_evidence(nlp, text: str, name: str):
+    assert resolve(text).side_of(name) is None
+
+
+@pytest.mark.xfail(strict=True, reason="the model attaches the appositive name to 'Kestria', the object of "
+                   "'in', so the nationality of 'ambassador' never reaches it")
+def test_known_gap_appositive_after_a_place(nlp):
+    text = "The Varnian ambassador in Kestria, Ilse Brann, said the talks were over. Varnia sent her."
+    assert resolve(text).side_of("Ilse Brann") == "Varnia"
+
+
+def test_a_russian_made_missile_leaves_the_shooter_ukrainian(nlp):
+    text = "A Russian-made missile fired by Ukrainian forces hit the depot, Marek Olsen said."
+    resolver = resolve(text)
+    start = text.index("Ukrainian forces")
+    assert resolver.side_of("Ukrainian forces", start=start, end=start + len("Ukrainian forces")) == UA
+    assert resolver.entity_sides()["Marek Olsen"] is None
+
+
+@pytest.mark.parametrize(
+    ("speaker", "phrase", "side"),
+    [
+        pytest.param("Foreign Ministry", "The ministry", RU, id="the-ministry-of-russia"),
+        pytest.param("a witness", "a witness", None, id="unnamed-witness"),
+    ],
+)
+def test_side_of_a_speaker_at_its_offsets(nlp, speaker: str, phrase: str, side: str | None):
+    text = "Russia's Foreign Ministry said the strike was planned. The ministry also said a witness saw it."
+    start = text.index(phrase)
+    assert resolve(text).side_of(speaker, start=start, end=start + len(phrase)) == side
+
+
+@pytest.mark.parametrize(
+    ("text", "overrides", "name", "side"),
+    [
+        pytest.param("Lena Sarto, a local teacher, said the shelling lasted all night.", {"Lena Sarto": UA},
+                     "Lena Sarto", UA, id="override-fills-unknown"),
+        pytest.param("Russian Foreign Minister Arkady Velmin said the talks had stalled.",
+                     {"Arkady Velmin": "Kestria"}, "Arkady Velmin", "Kestria", id="override-beats-evidence"),
+        pytest.param("The Pentagon declined to comment on the report.", {"the pentagon": "Varnia"}, "Pentagon",
+                     "Varnia", id="override-key-ignores-case-and-article"),
+        pytest.param("Lena Sarto, a local teacher, said the shelling lasted all night.", {"Ivo Brenn": UA},
+                     "Lena Sarto", None, id="override-of-someone-else"),
+    ],
+)
+def test_overrides_win(nlp, text: str, overrides: dict[str, str], name: str, side: str | None):
+    resolver = resolve(text, **overrides)
+    assert resolver.side_of(name) == side
+    assert resolver.entity_sides().get(name, side) == side
+
+
+def test_entity_sides_and_sides_in(nlp):
+    text = ("Kestrian President Ilse Brann met Varnian envoy Piet Oder in Selm. Kestria and Varnia signed the "
+            "deal. Lena Sarto, a local teacher, watched.")
+    resolver = resolve(text)
+    sides = resolver.entity_sides()
+    assert sides["Ilse Brann"] == "Kestria" and sides["Piet Oder"] == "Varnia"
+    assert sides["Lena Sarto"] is None and sides["Selm"] is None
+    assert set(sides_in([resolver])) == {"Kestria", "Varnia"}
+
+
+# ---- the seed article (read from ../shared, never copied; skipped when it is absent) ----------
+SEED_SIDES = {
+    "Pat Ryder": US, "Defense Department": US, "Pentagon": US,
+    "Sergey Lavrov": RU, "Foreign Ministry": RU, "Vladimir Putin": RU, "Moscow": RU, "Defense Ministry": RU,
+    "Russian Defense Ministry": RU, "Volodymyr Zelensky": UA, "Ukrainian government": UA,
+}
+
+
+@pytest.fixture(scope="module")
+def seed():
+    path = ACCEPTANCE / "seed_article.txt"
+    if not path.exists():
+        pytest.skip("../shared/acceptance is absent")
+    text = path.read_text(encoding="utf-8")
+    gold = json.loads((ACCEPTANCE / "seed_gold.json").read_text(encoding="utf-8"))
+    return text, gold
+
+
+@pytest.mark.parametrize(("name", "side"), list(SEED_SIDES.items()), ids=list(SEED_SIDES))
+def test_seed_sides(nlp, seed, name: str, side: str):
+    text, _ = seed
+    assert resolve(text).side_of(name) == side
+
+
+def test_seed_gold_sides_and_no_guess(nlp, seed):
+    text, gold = seed
+    resolver = resolve(text)
+    for name, side in gold["sides"].items():
+        assert resolver.side_of(name) == side, name
+    assert resolver.side_of("Connor Freeman") is None  # the author: nothing makes him a party
+
+
+def test_seed_quote_sides(nlp, seed):
+    """Through the quote records (skipped while no quote is extracted)."""
+    from components.analysis import AnalysisSettings, analyze_doc
+    from components.ingest.loaders import Article
+
+    text, gold = seed
+    result = analyze_doc(Article(text=text), parse(text), settings=AnalysisSettings())
+    expected = [q for q in gold["quotes"] if q.get("side") and not q.get("optional")]
+    found = {q["contains"]: next((x for x in result.quotes if q["contains"] in x.text), None) for q in expected}
+    if not any(found.values()):
+        pytest.skip("no gold quote is extracted yet")
+    wrong = {c: (x.speaker, x.side) for c, x in found.items() if x is not None and x.side != next(
+        q["side"] for q in expected if q["contains"] == c)}
+    assert wrong == {}
+
+
+# ---- the sample articles' gold sides (written for this project) ---------------------------------
+SAMPLES = Path(__file__).resolve().parents[2] / "sample_articles"
+GOLD = Path(__file__).resolve().parents[2] / "tests" / "gold"
+SAMPLE_PATHS = sorted(SAMPLES.glob("*.txt"))
+
+
+@pytest.fixture(scope="module")
+def sample_sides(nlp):
+    from components.ingest.loaders import iter_paths
+
+    if not SAMPLE_PATHS:
+        pytest.skip("no sample articles")
+    found: dict[str, list[tuple[str, str, str | None]]] = {}
+    for path, article in zip(SAMPLE_PATHS, iter_paths(SAMPLE_PATHS), strict=True):
+        gold = json.loads((GOLD / f"{path.stem}.json").read_text(encoding="utf-8")).get("sides", {})
+        doc = parse(article.text)
+        resolver = SideResolver(doc, extract_entities(doc))
+        found[path.stem] = [(name, side, resolver.side_of(name)) for name, side in gold.items()]
+    return found
+
+
+def test_samples_never_get_a_wrong_side(sample_sides):
+    wrong = [(stem, name, want, got) for stem, rows in sample_sides.items() for name, want, got in rows
+             if got is not None and got != want]
+    assert wrong == []
+
+
+def test_samples_side_recall_floor(sample_sides):
+    """Measured 42 of 90 (the rest stay unknown: "Defence Minister Ilse Varga" says no country)."""
+    rows = [row for items in sample_sides.values() for row in items]
+    right = sum(got == want for _, want, got in rows)
+    assert right / len(rows) >= 0.42, f"{right} of {len(rows)}"
