@@ -1,4 +1,4 @@
-"""Command line: ``python -m components analyze|bench|serve-check``.
+"""Command line: ``python -m components analyze|bench|evaluate|serve-check``.
 
 ``analyze`` prints the analysis contract (JSON) or writes tables (CSV, Parquet); it exits 0 on
 success and 2 on bad input with a one-line message on stderr.
@@ -35,6 +35,11 @@ def _build_parser() -> argparse.ArgumentParser:
     bench.add_argument("--n-process", type=int, default=1, help="parse worker processes, for both sides")
     bench.add_argument("--no-app", action="store_true", help="skip the page timings")
     bench.add_argument("--json-out", type=Path, default=None, help="also write the JSON report here")
+
+    evaluate = sub.add_parser("evaluate", help="score the analysis against an annotated corpus")
+    evaluate.add_argument("corpus", choices=("polnear",), help="the corpus (polnear: quote attribution)")
+    evaluate.add_argument("corpus_args", nargs=argparse.REMAINDER,
+                          help="PATH [--split dev|train] [--limit N] [--json OUT] [--verbose]; see evaluate polnear -h")
 
     sub.add_parser("serve-check", help="check the model loads and the samples analyze (for hosting)")
     return parser
@@ -87,6 +92,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
             return run_bench(n_values=args.n, n_process=args.n_process, with_app=not args.no_app,
                              json_out=args.json_out)
+        if args.command == "evaluate":
+            from components.evaluation.polnear import main as evaluate_main
+
+            return evaluate_main([args.corpus, *args.corpus_args])
         if args.command == "serve-check":
             from components.corpus.local import serve_check
 
