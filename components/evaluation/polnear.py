@@ -924,7 +924,7 @@ def predict(articles: Sequence[GoldArticle], *, n_process: int = 1) -> list[list
         For each article, in the same order, our quotes or the error the analysis raised.
     """
     from components.analysis import iter_analyze  # late: loads spaCy
-    from components.articles import Article
+    from components.ingest.article import Article
 
     def run(chunk: Sequence[GoldArticle], processes: int) -> list[list[PredictedQuote] | str]:
         inputs = [Article(text=a.text, source=a.name) for a in chunk]
