@@ -1,8 +1,14 @@
-"""Who says it: speaker phrases resolved to canonical names, in text order.
+"""Who says it: the one attribution core for quotes and figures.
 
-Names go to canonical entities (titles dropped, surnames to full names), pronouns to the nearest
-compatible earlier speaker, "the ministry" / "the minister" / "the statement" to the earlier
-organisation, person or document, "a spokesman for the ministry" to the ministry.
+:func:`attribute` finds every statement of an article once (:mod:`components.language.statements`:
+reporting cues, "according to", quotations and the content each reports) and names its speaker
+with one :class:`Resolver`, in text order: names go to canonical entities (titles dropped,
+surnames to full names), pronouns to the nearest compatible earlier speaker, "the ministry" /
+"the minister" / "the statement" to the earlier organisation, person or document, "a spokesman
+for the ministry" to the ministry. Quotes are these statements (:mod:`components.language.quotes`);
+a figure's source is the speaker of the innermost statement or reporting frame that covers it
+(:meth:`Attributions.source_of`), so a figure inside a quotation, after "it added" or in "X put
+the toll at 22" gets its source from the same core, with the same reporting-verb lexicon.
 """
 
 from __future__ import annotations
@@ -12,13 +18,13 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from components.language.entities import EntityIndex, Mention
 from components.language.lexicon import quotes as lex
 from components.language.lexicon.names import LEADING_DETERMINERS, TITLE_WORDS
 from components.language.quote_marks import QuotedDoc
-from components.language.statements import subject_of
+from components.language.statements import Candidate, Finder, VerbFrame, subject_of, verb_frames
 
 SpeakerType = Literal["person", "organisation", "country-or-capital", "document", "unnamed"]
 
@@ -57,6 +63,7 @@ class Resolver:
         self.mentions: list[Mention] = entities.mentions()
         self.mention_starts = [m.start for m in self.mentions]
         self.history: list[Speaker] = []
+        self.remembering = True  # False: resolve without adding to the history (figure sources)
         self.gender: dict[str, str] = {}
         self._roles: dict[str, set[str]] | None = None
         for m in self.mentions:
@@ -118,7 +125,8 @@ class Resolver:
         while stack:
             tok = stack.pop()
             for child in tok.children:
-                if child.dep_ in lex.SPEAKER_NP_DEPS or (
+                left_only = child.i > tok.i and child.dep_ in lex.LEFT_ONLY_DEPS
+                if (child.dep_ in lex.SPEAKER_NP_DEPS and not left_only) or (
                     child.dep_ == "pobj" and tok.dep_ == "prep"
                 ) or (child.dep_ == "prep" and child.lower_ in lex.SPEAKER_OF_PREPS and tok.i == head.i):
                     keep.append(child)
@@ -143,8 +151,17 @@ class Resolver:
         return self.text[start:end], start, end
 
     def _remember(self, speaker: Speaker) -> Speaker:
-        self.history.append(speaker)
+        if self.remembering:
+            self.history.append(speaker)
         return speaker
+
+    def name_of(self, head: Token) -> Speaker | None:
+        """Resolve a phrase as :meth:`resolve` does, without adding it to the history."""
+        self.remembering = False
+        try:
+            return self.resolve(head)
+        finally:
+            self.remembering = True
 
     # resolution ----------------------------------------------------------------------------------
     def resolve(self, head: Token) -> Speaker | None:
@@ -196,12 +213,15 @@ class Resolver:
         if person is not None:
             return person.name, "person"
         modifiers = [t for t in phrase if t.i != head.i and t.dep_ not in {"det", "case", "predet"}]
+        if lemma in lex.FIGURE_NOUNS:  # "figures from the health office": the office; bare "the data": nobody
+            issuer = self._issuer(head)
+            org = self._org(issuer) if issuer else None
+            return (org, "document") if org else (_strip_det(self._text(phrase)[0]), "unnamed")
         if lemma in lex.DOCUMENT_NOUNS:
             org = self._document_source(head, modifiers)
             return (org, "document") if org else (head.text.lower(), "document")
         if lemma in lex.SPOKESPERSON_NOUNS or lemma in lex.SOURCE_NOUNS or lemma in lex.PERSON_ROLE_NOUNS:
-            org_words = [t for t in modifiers if t.ent_type_ != "NORP" and t.lemma_.lower() not in lex.PERSON_ROLE_NOUNS
-                         and (t.pos_ in {"PROPN", "NOUN"} or t.dep_ in {"pobj", "poss"})]
+            org_words = [t for t in modifiers if _names_the_body(t, head)]
             org = self._org(org_words) if org_words else None
             if org and lemma in lex.SPOKESPERSON_NOUNS:  # a spokesman speaks for the organisation
                 return org, "organisation"
@@ -379,6 +399,22 @@ class Resolver:
         return Speaker(last.name, last.type, "", None, None, last.position)
 
 
+def _names_the_body(token: Token, head: Token) -> bool:
+    """Whether a modifier of a spokesperson or role noun names the body they speak for.
+
+    A word on the speaker noun itself must be a noun that is no nationality ("army spokesman",
+    not "a Kestrian spokesman"); a word on that body is part of its name ("a spokesman for the
+    Maravian army", "Kestrian army spokesman").
+    """
+    if token.lemma_.lower() in lex.PERSON_ROLE_NOUNS:
+        return False
+    if token.dep_ in {"pobj", "poss"}:
+        return True
+    if token.head.i == head.i:
+        return token.pos_ in {"PROPN", "NOUN"} and token.ent_type_ != "NORP"
+    return token.pos_ in {"PROPN", "NOUN", "ADJ"}
+
+
 def _org_case(name: str) -> str:
     """Write an institution's name capitalised: "the foreign ministry" is "Foreign Ministry"."""
     words = name.split()
@@ -392,3 +428,139 @@ def _org_case(name: str) -> str:
 def _ends_with(name: str, words: Sequence[str]) -> bool:
     parts = name.lower().split()
     return len(parts) >= len(words) and parts[len(parts) - len(words):] == list(words)
+
+
+# -- the core: statements and frames of one article, named once --------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Statement:
+    """A statement found in the article and the speaker it was given (None: nobody can be named)."""
+
+    candidate: Candidate
+    speaker: Speaker | None
+
+    @property
+    def kept(self) -> bool:
+        """Whether it is a quote: it has a speaker, and a weak cue's speaker is named."""
+        return self.speaker is not None and not (self.candidate.needs_name and self.speaker.type == "unnamed")
+
+
+@dataclass(frozen=True, slots=True)
+class SourceFrame:
+    """What a statement or a reporting frame covers, in characters, and who it is attributed to."""
+
+    name: str
+    cue: int  # character offset of the cue (of the content when there is no cue)
+    ranges: tuple[tuple[int, int], ...]
+    exclude: tuple[int, int]  # the speaker's own words
+    quoted: bool  # the attributed words are mostly in quotation marks
+    tier: int  # 0 speech, 1 evidence ("counted", "put the toll at")
+    named: bool = False
+    sentence_wide: bool = False  # it governs its whole sentence: what the next sentence may carry on
+
+    def covers(self, char: int) -> bool:
+        return any(a <= char < b for a, b in self.ranges) and not self.exclude[0] <= char < self.exclude[1]
+
+    @property
+    def size(self) -> int:
+        return sum(b - a for a, b in self.ranges)
+
+    def within(self, other: SourceFrame) -> bool:
+        return other.ranges[0][0] <= self.ranges[0][0] and self.ranges[-1][1] <= other.ranges[-1][1]
+
+
+class Attributions:
+    """Every statement and reporting frame of one article with its speaker named (see :func:`attribute`)."""
+
+    def __init__(self, art: QuotedDoc, entities: EntityIndex) -> None:
+        self.art = art
+        self.resolver = Resolver(art, entities)
+        self.statements: list[Statement] = []
+        for cand in Finder(art).candidates():
+            if cand.speaker is None:  # an uncued quotation: the last speaker goes on
+                speaker = self.resolver.inherit(cand.position)
+            else:
+                speaker = self.resolver.resolve(cand.speaker)
+            self.statements.append(Statement(cand, speaker))
+        self._frames: list[SourceFrame] | None = None
+        self._frame_starts: list[int] = []
+
+    # frames ------------------------------------------------------------------------------------
+    def frames(self) -> list[SourceFrame]:
+        """The statements kept as quotes and the reporting frames, by cue position (built once)."""
+        if self._frames is None:
+            frames = [_statement_frame(s.candidate, s.speaker) for s in self.statements
+                      if s.kept and s.speaker is not None]
+            frames += [f for v in verb_frames(self.art) if (f := self._verb_frame(v)) is not None]
+            frames.sort(key=lambda f: f.cue)
+            self._frames = frames
+            self._frame_starts = [f.cue for f in frames]
+        return self._frames
+
+    def _verb_frame(self, frame: VerbFrame) -> SourceFrame | None:
+        speaker = self.resolver.name_of(frame.speaker)
+        if speaker is None:
+            return None
+        doc = self.art.doc
+        lo, hi = frame.scope
+        a, b = frame.exclude
+        chars = (doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1].text))
+        exclude = (doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text))
+        words = [t for t in doc[lo:hi] if t.is_alpha and not a <= t.i < b]
+        inside = sum(self.art.span_of_token[t.i] >= 0 for t in words)
+        quoted = bool(words) and inside * 2 > len(words)
+        sent = frame.cue.sent
+        return SourceFrame(speaker.name, frame.cue.idx, (chars,), exclude, quoted=quoted, tier=frame.tier,
+                           named=frame.named, sentence_wide=(lo, hi) == (sent.start, sent.end))
+
+    def frames_between(self, start: int, end: int) -> list[SourceFrame]:
+        """The frames whose cue lies in ``start:end`` (characters), in text order."""
+        frames = self.frames()
+        return frames[bisect.bisect_left(self._frame_starts, start):bisect.bisect_left(self._frame_starts, end)]
+
+    # sources -------------------------------------------------------------------------------------
+    def source_of(self, char: int) -> str | None:
+        """Who claims what is written at ``char``: the innermost speech statement or frame over it.
+
+        An evidence frame ("counted", "put the toll at") counts only when no speech governs, or when
+        it sits inside the speech with a subject that names a body of its own ("X said ..., while
+        the Tessaline ministry put the toll at 22"). A sentence with no frame at all takes the last
+        reported (not quoted) frame that governs the whole sentence before it, in the same paragraph
+        ("According to the governor, ... . Six people were killed."). It cannot see an attribution
+        two sentences away.
+        """
+        governing = [f for f in self.frames() if f.covers(char)]
+        if governing:
+            best = min(governing, key=lambda f: (f.tier, f.size, abs(f.cue - char)))
+            inner = [f for f in governing if f.named and f is not best and f.exclude[0] <= char and f.within(best)]
+            return (min(inner, key=lambda f: f.size) if inner else best).name
+        k = self._sentence(char)
+        if k == 0 or self.art.para_of(self.art.sent_bounds[k][0]) != self.art.para_of(self.art.sent_bounds[k - 1][0]):
+            return None
+        if self.frames_between(*self.art.sent_bounds[k]):
+            return None
+        carried = [f for f in self.frames_between(*self.art.sent_bounds[k - 1]) if f.sentence_wide and not f.quoted]
+        return carried[-1].name if carried else None
+
+    def name_of(self, head: Token) -> str | None:
+        """The canonical name of a phrase ("the government's count": the government), or None."""
+        speaker = self.resolver.name_of(head)
+        return speaker.name if speaker is not None else None
+
+    def _sentence(self, char: int) -> int:
+        return max(bisect.bisect_right(self.art.sent_starts, char) - 1, 0)
+
+
+def _statement_frame(cand: Candidate, speaker: Speaker) -> SourceFrame:
+    cue = cand.cue.idx if cand.cue is not None else cand.ranges[0][0]
+    start, end = (speaker.start, speaker.end) if speaker.start is not None and speaker.end is not None else (0, 0)
+    return SourceFrame(speaker.name, cue, tuple(cand.ranges), (start, end), quoted=cand.kind == "direct", tier=0)
+
+
+def attribute(doc: Doc, *, entities: EntityIndex) -> Attributions:
+    """Find and name every statement of a parsed article once, for its quotes and its figures.
+
+    Needs the dependency parse; a Doc without one gives no statements.
+    """
+    return Attributions(QuotedDoc(doc), entities)

@@ -18,6 +18,7 @@ from typing import Any
 from spacy.tokens import Doc
 
 from components.ingest.article import Article
+from components.language.attribution import attribute
 from components.language.entities import EntityIndex, extract_entities
 from components.language.figures import Figure, extract_figures
 from components.language.quotes import Quote, extract_quotes
@@ -103,11 +104,12 @@ def analyze_doc(article: Article, doc: Doc, *, settings: AnalysisSettings) -> Ar
     """
     index: EntityIndex = extract_entities(doc, alias_groups=settings.alias_groups)
     resolver = SideResolver(doc, index, overrides=dict(settings.side_overrides))
+    attributions = attribute(doc, entities=index)
     quotes = tuple(
         replace(q, side=resolver.side_of(q.speaker, start=q.speaker_start, end=q.speaker_end))
-        for q in extract_quotes(doc, entities=index)
+        for q in extract_quotes(doc, entities=index, attributions=attributions)
     )
-    figures = tuple(extract_figures(doc, entities=index, published=_published(article)))
+    figures = tuple(extract_figures(doc, entities=index, published=_published(article), attributions=attributions))
     entity_sides = resolver.entity_sides()
     entities = tuple(
         EntityRecord(

@@ -26,12 +26,13 @@ from typing import Any, Literal, cast
 
 from spacy.tokens import Doc, Span, Token
 
+from components.language.attribution import Attributions, attribute
 from components.language.casualties import bare_conjunct, classify_casualty, is_person, link_subsets
 from components.language.dates import date_kind, resolve_date
 from components.language.doctext import doc_text
 from components.language.entities import EntityIndex
 from components.language.figure_draft import Draft, counted_noun, number_root
-from components.language.figure_sources import Names, attach_sources
+from components.language.figure_sources import attach_sources
 from components.language.lexicon import figures as lex
 from components.language.numbers import (
     SUBJECTS,
@@ -178,7 +179,9 @@ def _predicate_tail(trigger: Token, draft: Draft) -> Iterator[int]:
                     yield obj.i
 
 
-def extract_figures(doc: Doc, *, entities: EntityIndex, published: date | None = None) -> list[Figure]:
+def extract_figures(
+    doc: Doc, *, entities: EntityIndex, published: date | None = None, attributions: Attributions | None = None
+) -> list[Figure]:
     """Find every figure in a parsed article: casualties, quantities, money, percentages, counts, dates.
 
     Args:
@@ -186,6 +189,8 @@ def extract_figures(doc: Doc, *, entities: EntityIndex, published: date | None =
             carry heads, deps, POS tags, tags and lemmas).
         entities: the article's entity index, used to name sources and locations.
         published: the publication date, the base for relative dates ("on Tuesday").
+        attributions: the article's :func:`~components.language.attribution.attribute` result,
+            when the caller has it already (the quotes use the same one).
 
     Returns:
         Figures in text order with ids "f0", "f1", ...
@@ -202,7 +207,8 @@ def extract_figures(doc: Doc, *, entities: EntityIndex, published: date | None =
         drafts.append(_classify(doc, index, amount, sentences[index], drafts))
     link_subsets(drafts, sentences)
     drafts = [d for d in drafts if d.type != "none"]
-    attach_sources(drafts, sentences, Names(doc, entities), doc, text)
+    found = attributions if attributions is not None else attribute(doc, entities=entities)
+    attach_sources(drafts, sentences, found)
 
     records: list[tuple[int, int, Draft | Span]] = []
     for d in drafts:

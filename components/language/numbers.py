@@ -35,7 +35,7 @@ _DIGIT_SCALE = re.compile(r"^(\d+(?:\.\d+)?)(bn|mn|m|k|tn)$", re.IGNORECASE)
 _PHONE = re.compile(
     r"\+\d[\d\s().-]{6,}\d|\(\d{2,4}\)\s?\d{3,4}[\s.-]?\d{3,4}|\b\d{3}[.-]\d{3}[.-]\d{4}\b|\b\d{3}[.-]\d{4}\b"
 )
-_SCALES = ("hundred", "thousand", "million", "billion", "trillion")
+_SCALES = tuple(lex.SCALE_WORDS)
 SUBJECTS = ("nsubj", "nsubjpass")
 NOMINAL = ("NOUN", "PROPN", "NUM", "PRON")
 
@@ -122,7 +122,7 @@ def _read_number(doc: Doc, i: int, stop: int) -> Number | None:
             value, end = lex.MULTIPLIERS[nxt], i + 2
             return Number(value, value, value, end)
         if nxt in _SCALES:
-            value, end = float(text2num(nxt, "en")), i + 2
+            value, end = lex.SCALE_WORDS[nxt], i + 2
         else:
             return None
     elif (m := _DIGIT_RANGE.match(tok.text)) is not None:
@@ -130,9 +130,6 @@ def _read_number(doc: Doc, i: int, stop: int) -> Number | None:
         return Number(None, low, high, end) if low <= high else None  # "15-12" is a score, no range
     elif _DIGITS.match(tok.text):
         value = _to_float(tok.text)
-        if end < stop and doc[end].lower_ in _SCALES:
-            value *= float(text2num(doc[end].lower_, "en"))
-            end += 1
     elif _is_number_word(tok):
         words = _read_words(doc, i, stop)
         if words is None:
@@ -140,6 +137,9 @@ def _read_number(doc: Doc, i: int, stop: int) -> Number | None:
         value, end = words
     else:
         return None
+    while end < stop and doc[end].lower_ in lex.SCALE_WORDS:  # "1.5 million", "one trillion", "a hundred thousand"
+        value *= lex.SCALE_WORDS[doc[end].lower_]
+        end += 1
     if end < stop and doc[end].lower_ in lex.MULTIPLIERS:
         value *= lex.MULTIPLIERS[doc[end].lower_]
         end += 1

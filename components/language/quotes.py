@@ -23,10 +23,10 @@ from typing import Any
 
 from spacy.tokens import Doc
 
-from components.language.attribution import Resolver, Speaker, SpeakerType
+from components.language.attribution import Attributions, Speaker, SpeakerType, attribute
 from components.language.entities import EntityIndex
 from components.language.quote_marks import QuotedDoc, QuoteSpan, find_quote_spans, is_quoted_words, is_speech
-from components.language.statements import Candidate, Finder, QuoteKind
+from components.language.statements import Candidate, QuoteKind
 
 __all__ = ["Quote", "QuoteKind", "QuoteSpan", "SpeakerType", "extract_quotes", "find_quote_spans", "is_quoted_words",
            "is_speech"]
@@ -67,12 +67,14 @@ def _sentence_range(art: QuotedDoc, chars: Iterable[int]) -> tuple[int, int]:
     return lo, hi
 
 
-def extract_quotes(doc: Doc, *, entities: EntityIndex) -> list[Quote]:
+def extract_quotes(doc: Doc, *, entities: EntityIndex, attributions: Attributions | None = None) -> list[Quote]:
     """Find every attributed statement in a parsed article.
 
     Args:
         doc: the parsed article (dependency parse and sentence boundaries needed).
         entities: the article's entity index, to name speakers canonically.
+        attributions: the article's :func:`~components.language.attribution.attribute` result,
+            when the caller has it already (the figures use the same one).
 
     Returns:
         Quotes in text order. A statement whose speaker cannot be found at all (a passive "it
@@ -84,24 +86,21 @@ def extract_quotes(doc: Doc, *, entities: EntityIndex) -> list[Quote]:
     """
     if not doc.has_annotation("DEP") or len(doc) == 0:
         return []
-    art = QuotedDoc(doc)
-    candidates = Finder(art).candidates()
-    resolver = Resolver(art, entities)
+    found = attributions if attributions is not None else attribute(doc, entities=entities)
+    art = found.art
     quotes: list[Quote] = []
     last_para: int | None = None
-    for cand in candidates:
+    for statement in found.statements:
+        cand, speaker = statement.candidate, statement.speaker
+        if speaker is None:
+            continue
         if cand.speaker is None:  # an uncued quotation: the last speaker goes on
-            speaker = resolver.inherit(cand.position)
-            if speaker is None:
-                continue
             prev = quotes[-1] if quotes else None
             if prev is not None and prev.kind == "direct" and last_para == cand.para and prev.speaker == speaker.name:
                 quotes[-1] = _merge(art, prev, cand.ranges)
                 continue
-        else:
-            speaker = resolver.resolve(cand.speaker)
-            if speaker is None or (cand.needs_name and speaker.type == "unnamed"):
-                continue
+        elif not statement.kept:
+            continue
         quote = _quote(art, cand, speaker)
         twin = next((k for k, q in enumerate(quotes) if (q.start, q.end) == (quote.start, quote.end)), None)
         if twin is None:

@@ -26,6 +26,7 @@ from spacy.tokens import Token
 from spacy.vocab import Vocab
 
 from components.language.entities import is_personal_title
+from components.language.lexicon import figures as figure_lex
 from components.language.lexicon import quotes as lex
 from components.language.quote_marks import ALL_MARKS, QuotedDoc
 
@@ -584,3 +585,131 @@ class Finder:
             return None
         position = min(cue.idx, speaker.idx, ranges[0][0])
         return Candidate(cue, cue_text, speaker, kind, ranges, spans, needs_name=needs_name, position=position)
+
+
+# -- frames that give figures their sources -------------------------------------------------------
+
+_FRAME_MATCHERS: dict[int, tuple[Vocab, Matcher]] = {}
+
+
+def _frame_matcher(vocab: Vocab) -> Matcher:
+    """The matcher of :data:`lexicon.quotes.SOURCE_FRAME_PATTERNS`, built once per vocabulary."""
+    cached = _FRAME_MATCHERS.get(id(vocab))
+    if cached is not None and cached[0] is vocab:
+        return cached[1]
+    while len(_FRAME_MATCHERS) >= _MATCHER_CACHE_SIZE:
+        _FRAME_MATCHERS.pop(next(iter(_FRAME_MATCHERS)))
+    matcher = Matcher(vocab)
+    for label, patterns in lex.SOURCE_FRAME_PATTERNS.items():
+        matcher.add(label, patterns)
+    _FRAME_MATCHERS[id(vocab)] = (vocab, matcher)
+    return matcher
+
+
+@dataclass(frozen=True, slots=True)
+class VerbFrame:
+    """A phrase that attributes whatever it governs: "X said", "according to X", "X counted".
+
+    ``scope`` and ``exclude`` are token ranges: what the frame governs, and the speaker's own
+    words inside it. ``tier`` 0 reports speech, 1 evidence ("counted", "estimated"); ``named``
+    marks an evidence verb whose subject names a body of its own ("the Tessaline ministry").
+    """
+
+    cue: Token
+    speaker: Token
+    scope: tuple[int, int]
+    exclude: tuple[int, int]
+    tier: int
+    named: bool = False
+
+
+def _reporting_subject(verb: Token) -> Token | None:
+    """The speaker of a reporting verb: its subject, the agent of a passive, or a conjoined verb's subject."""
+    for _ in range(3):
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is not None:
+            return subject
+        agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+        if agent is not None:
+            return next((c for c in agent.children if c.dep_ == "pobj"), None)
+        head = verb.head  # "He said ... and claimed that ...": the first verb's subject
+        lemma = head.lemma_.lower()
+        if verb.dep_ != "conj" or not (lemma in lex.REPORTING_VERBS or lemma in lex.EVIDENCE_VERBS):
+            return None
+        verb = head
+    return None
+
+
+_SPEAKING_NOUNS = (
+    lex.SOURCE_NOUNS | lex.PERSON_ROLE_NOUNS | lex.ORG_HEAD_NOUNS | lex.DOCUMENT_NOUNS | lex.SPOKESPERSON_NOUNS
+    | lex.FIGURE_NOUNS | figure_lex.PERSON_NOUNS
+)
+
+
+def can_speak(head: Token) -> bool:
+    """Whether a phrase (by its head) can claim something: a person, a body, a place that stands for
+    its government, a document; not "the shoals" of "the shoals have claimed boats before"."""
+    if head.pos_ in ("PRON", "PROPN") or head.ent_type_ in lex.SPEAKER_ENTITY_LABELS:
+        return True
+    return head.lemma_.lower() in _SPEAKING_NOUNS or head.lower_.endswith(figure_lex.PERSON_SUFFIXES)
+
+
+def _named_subject(subject: Token) -> bool:
+    """A subject that names a body of its own ("the Tessaline foreign ministry"), not a part of the
+    speaker's ("its team") or a common noun ("the count")."""
+    words = list(subject.subtree)
+    return any(t.pos_ == "PROPN" or t.ent_type_ in ("ORG", "GPE", "NORP", "PERSON") for t in words) and not any(
+        t.tag_ == "PRP$" or t.pos_ == "PRON" for t in words
+    )
+
+
+def _clause_of(token: Token) -> Token:
+    head = token.head
+    while head.pos_ not in _VERBAL and head.head.i != head.i:
+        head = head.head
+    return head
+
+
+def _scope(scope_head: Token) -> tuple[int, int]:
+    sent = scope_head.sent
+    if scope_head.i == sent.root.i or scope_head.head.i == scope_head.i:
+        return sent.start, sent.end
+    return scope_head.left_edge.i, scope_head.right_edge.i + 1
+
+
+def verb_frames(art: QuotedDoc) -> list[VerbFrame]:
+    """Every frame of :data:`lexicon.quotes.SOURCE_FRAME_PATTERNS` in the article, in text order.
+
+    A frame without a speaker the parse can find ("it was reported") is left out. It cannot see a
+    frame the parser did not attach ("Six died, police" with no verb).
+    """
+    doc = art.doc
+    found: list[VerbFrame] = []
+    for match_id, start, _ in _frame_matcher(doc.vocab)(doc):
+        label = doc.vocab.strings[match_id]
+        cue = doc[start]
+        if label == "ACCORDING":
+            speaker = next((c for c in doc[start + 1].children if c.dep_ == "pobj"), None)
+            if speaker is None:
+                continue
+            clause = _clause_of(cue)
+            scope = _scope(clause if clause.dep_ in ("relcl", "acl") else cue.sent.root)
+            found.append(VerbFrame(cue, speaker, scope, (cue.i, speaker.right_edge.i + 1), tier=0))
+        elif label == "CITING":
+            speaker = next((c for c in cue.children if c.dep_ in ("dobj", "pobj")), None)
+            if speaker is not None:
+                found.append(VerbFrame(cue, speaker, _scope(_clause_of(cue)), (cue.i, speaker.right_edge.i + 1),
+                                       tier=0))
+        else:
+            speaker = _reporting_subject(cue)
+            tier = 0 if label == "SPEECH_VERB" else 1
+            if speaker is None or (tier == 0 and not can_speak(speaker)):  # "the data show" is evidence
+                continue
+            if cue.dep_ in lex.SENTENCE_WIDE_CUE_DEPS:
+                scope = (cue.sent.start, cue.sent.end)
+            else:
+                scope = _scope(cue.head if cue.dep_ in lex.NOUN_CUE_DEPS else cue)
+            found.append(VerbFrame(cue, speaker, scope, (speaker.left_edge.i, speaker.right_edge.i + 1), tier=tier,
+                                   named=tier == 1 and _named_subject(speaker)))
+    found.sort(key=lambda f: f.cue.i)
+    return found

@@ -279,7 +279,7 @@ SOURCE_CASES = [
     pytest.param("Lisenne says 340 of its civilians have died; Dravia counts 90.", 340, "Lisenne",
                  id="nearest-of-two-speakers"),
     pytest.param("The coast guard said 31 people had been killed, while the Tessaline foreign ministry has put the "
-                 "toll at 22.", 22, "Tessaline foreign ministry", id="named-body-inside-a-speech-clause"),
+                 "toll at 22.", 22, "Tessaline Foreign Ministry", id="named-body-inside-a-speech-clause"),
     pytest.param("The coast guard said 31 people had been killed, while the Tessaline foreign ministry has put the "
                  "toll at 22.", 31, "coast guard", id="the-speech-clause-keeps-its-own-figure"),
 ]

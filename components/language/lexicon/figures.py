@@ -173,6 +173,8 @@ VAGUE_AMOUNTS: dict[tuple[str, ...], tuple[float | None, float | None]] = {
 VAGUE_MAX_WORDS = 3
 # Words that multiply a number and that text2num does not know: "two dozen", "a dozen".
 MULTIPLIERS: dict[str, float] = {"dozen": 12}
+# scale words after a number ("1.5 million") or after "a" ("a hundred"); text2num knows no "trillion"
+SCALE_WORDS: dict[str, float] = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 # Number words that are not counts when written this way ("no one", "one another").
 NOT_A_COUNT_AFTER: frozenset[str] = frozenset({"no", "every", "any", "each", "some"})
 NOT_A_COUNT_BEFORE: frozenset[str] = frozenset({"another", "other"})
@@ -218,44 +220,13 @@ SUBSET_PREPOSITIONS: frozenset[str] = frozenset({"including", "include", "among"
 # "12 were killed, two of whom were children"; "among them two children".
 SUBSET_PRONOUNS: frozenset[str] = frozenset({"whom", "them", "which", "those", "these"})
 
-# --- sources -------------------------------------------------------------------------------------
+# Who claims a figure: the reporting verbs and frames of components.language.lexicon.quotes.
 
-# Verbs that attribute a claim to their subject: "the ministry said", "SANA reported".
-SPEECH_VERBS: frozenset[str] = frozenset(
-    """
-    say report claim announce state tell add confirm allege insist note write tweet post publish
-    declare warn accuse cite quote assert maintain acknowledge admit reveal disclose testify inform
-    brief dispute deny
-    """.split()
-)
-# Verbs that attribute a count to their subject only when no speech verb governs the figure:
-# "the mission said its team had counted 11 bodies" is the mission's claim.
-EVIDENCE_VERBS: frozenset[str] = frozenset(
-    "estimate put count record document indicate show suggest give tally find register list".split()
-)
-# "according to X"; "citing X" (the cited source is who claims the figure).
-ACCORDING_TO: tuple[str, str] = ("according", "to")
-CITING: frozenset[str] = frozenset({"citing", "quoting"})
-# Nouns that stand for their owner's claim: "a spokesman for the army" -> the army,
-# "figures from the health ministry" -> the health ministry.
-PROXY_NOUNS: frozenset[str] = frozenset(
-    """
-    spokesman spokeswoman spokesperson representative statement report figure data statistic estimate
-    tally count communique release bulletin update
-    """.split()
-)
-PROXY_PREPOSITIONS: frozenset[str] = frozenset({"for", "of", "from", "by", "at", "in"})
-# Nouns that stand for an organisation only when it is named after them: "an official at the
-# ministry" -> the ministry, but "officials in Velm" stay "officials".
-MEMBER_NOUNS: frozenset[str] = frozenset({"official", "source", "officer", "member", "employee", "staff"})
 # Words before a bare number that make it restate the figure before it: "up from 31", "the 17".
 ELLIPSIS_CUES: frozenset[tuple[str, ...]] = frozenset(
     {("up", "from"), ("down", "from"), ("compared", "with"), ("compared", "to"), ("against",), ("versus",),
      ("than", "the"), ("and", "the"), ("the",)}
 )
-# Pronouns that stand for the last person or organisation named.
-PERSON_PRONOUNS: frozenset[str] = frozenset({"he", "she", "him", "her"})
-ORG_PRONOUNS: frozenset[str] = frozenset({"it"})
 
 # --- locations -----------------------------------------------------------------------------------
 

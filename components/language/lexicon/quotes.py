@@ -17,7 +17,7 @@ REPORTING_VERBS: frozenset[str] = frozenset(
     observe reiterate repeat contend concede complain boast estimate disclose reveal recall assure
     caution counter tweet post mention indicate conclude testify charge accuse affirm proclaim
     recount agree disagree dispute rebut retort protest object underline highlight signal hint
-    forecast speculate concur lament
+    forecast speculate concur lament inform publish brief
     """.split()
 )
 
@@ -203,6 +203,8 @@ NON_CLAUSE_DEPS: frozenset[str] = frozenset({"amod", "compound", "nmod", "nn"})
 SPEAKER_NP_DEPS: frozenset[str] = frozenset(
     {"det", "predet", "compound", "amod", "poss", "case", "nmod", "nummod", "quantmod", "flat", "nn"}
 )
+# ... but these only on the left of their head: "a diplomat familiar with the talks" is a diplomat
+LEFT_ONLY_DEPS: frozenset[str] = frozenset({"amod"})
 # prepositions that attach an organisation to a spokesperson or a document
 SPEAKER_OF_PREPS: frozenset[str] = frozenset({"for", "of", "at", "from", "by"})
 # finite verb tags: a quoted fragment holding one is speech, not a term
@@ -219,3 +221,31 @@ NON_PERSON_SPEAKER_HEADS: frozenset[str] = (
 )
 # Dependencies by which the parse hangs such a name on the noun after it.
 MISATTACHED_NAME_DEPS: frozenset[str] = frozenset({"nmod", "compound"})
+
+
+# --- who claims a figure: the reporting verbs above, "according to", and verbs of evidence ----
+
+# Verbs whose subject claims the figures in their scope without reporting speech ("officials
+# counted 40 casualties", "the ministry put the toll at 22"): a weaker source than speech.
+EVIDENCE_VERBS: frozenset[str] = frozenset(
+    "estimate put count record document indicate show suggest give tally find register list".split()
+)
+# "..., citing X": the cited source claims the figures of the clause.
+CITING_WORDS: frozenset[str] = frozenset({"citing", "quoting"})
+# Nouns for figures that stand for whoever issued them: "figures from the health ministry" is
+# the ministry's claim; with no issuer they name nobody.
+FIGURE_NOUNS: frozenset[str] = frozenset("figure data statistic estimate tally count update".split())
+
+# Matcher patterns of the frames that give a figure its source (components.language.statements):
+# each label's tokens are the cue; the speaker and the scope come from the parse.
+SOURCE_FRAME_PATTERNS: dict[str, list[list[dict[str, object]]]] = {
+    "ACCORDING": [[{"LOWER": "according"}, {"LOWER": "to"}]],
+    "CITING": [[{"LOWER": {"IN": sorted(CITING_WORDS)}, "DEP": {"IN": ["advcl", "prep", "xcomp"]}}]],
+    "SPEECH_VERB": [[{"LEMMA": {"IN": sorted(REPORTING_VERBS - EVIDENCE_VERBS)}, "POS": "VERB"}]],
+    "EVIDENCE_VERB": [[{"LEMMA": {"IN": sorted(EVIDENCE_VERBS)}, "POS": "VERB"}]],
+}
+# Dependencies of a frame's cue that make it govern more than its own subtree: a parenthetical
+# "..., officials said, ..." governs its whole sentence; "the 21 dead announced by officials"
+# governs the noun it describes.
+SENTENCE_WIDE_CUE_DEPS: frozenset[str] = frozenset({"parataxis"})
+NOUN_CUE_DEPS: frozenset[str] = frozenset({"acl"})
