@@ -219,7 +219,7 @@ class Resolver:
             return (org, "document") if org else (_strip_det(self._text(phrase)[0]), "unnamed")
         if lemma in lex.DOCUMENT_NOUNS:
             org = self._document_source(head, modifiers)
-            return (org, "document") if org else (head.text.lower(), "document")
+            return (org, "document") if org else (_strip_det(self._text(phrase)[0]), "document")
         if lemma in lex.SPOKESPERSON_NOUNS or lemma in lex.SOURCE_NOUNS or lemma in lex.PERSON_ROLE_NOUNS:
             org_words = [t for t in modifiers if _names_the_body(t, head)]
             org = self._org(org_words) if org_words else None
@@ -270,6 +270,8 @@ class Resolver:
         org = self._org(issuer) if issuer else None
         if org:
             return org
+        if not any(c.dep_ in ("det", "poss") and c.lower_ not in lex.INDEFINITE_DETERMINERS for c in head.children):
+            return None  # "earlier reports", "a statement": no document named before
         lemma = head.lemma_.lower()
         for tok in reversed(self.doc[: head.i]):
             if tok.lemma_.lower() != lemma:
@@ -282,8 +284,9 @@ class Resolver:
                 found = self._named(subject, self._phrase(subject))
                 if found and found[1] != "unnamed":
                     return found[0]
-        return self._last(lambda s: s.type == "document") or self._last(
-            lambda s: s.type in {"organisation", "country-or-capital"}
+        before = head.idx
+        return self._last(lambda s: s.type == "document" and s.position < before) or self._last(
+            lambda s: s.type in {"organisation", "country-or-capital"} and s.position < before
         )
 
     def _org(self, tokens: Sequence[Token]) -> str | None:
@@ -458,6 +461,8 @@ class SourceFrame:
     tier: int  # 0 speech, 1 evidence ("counted", "put the toll at")
     named: bool = False
     sentence_wide: bool = False  # it governs its whole sentence: what the next sentence may carry on
+    cue_token: int | None = None  # token indices of the cue and of the speaker's head, when known
+    speaker_token: int | None = None
 
     def covers(self, char: int) -> bool:
         return any(a <= char < b for a, b in self.ranges) and not self.exclude[0] <= char < self.exclude[1]
@@ -512,7 +517,8 @@ class Attributions:
         quoted = bool(words) and inside * 2 > len(words)
         sent = frame.cue.sent
         return SourceFrame(speaker.name, frame.cue.idx, (chars,), exclude, quoted=quoted, tier=frame.tier,
-                           named=frame.named, sentence_wide=(lo, hi) == (sent.start, sent.end))
+                           named=frame.named, sentence_wide=(lo, hi) == (sent.start, sent.end), cue_token=frame.cue.i,
+                           speaker_token=frame.speaker.i)
 
     def frames_between(self, start: int, end: int) -> list[SourceFrame]:
         """The frames whose cue lies in ``start:end`` (characters), in text order."""
@@ -520,28 +526,35 @@ class Attributions:
         return frames[bisect.bisect_left(self._frame_starts, start):bisect.bisect_left(self._frame_starts, end)]
 
     # sources -------------------------------------------------------------------------------------
-    def source_of(self, char: int) -> str | None:
+    def source_of(self, char: int, *, avoid: tuple[int, int] | None = None) -> str | None:
+        """The name of :meth:`frame_of`'s frame, or None."""
+        frame = self.frame_of(char, avoid=avoid)
+        return frame.name if frame is not None else None
+
+    def frame_of(self, char: int, *, avoid: tuple[int, int] | None = None) -> SourceFrame | None:
         """Who claims what is written at ``char``: the innermost speech statement or frame over it.
 
         An evidence frame ("counted", "put the toll at") counts only when no speech governs, or when
         it sits inside the speech with a subject that names a body of its own ("X said ..., while
         the Tessaline ministry put the toll at 22"). A sentence with no frame at all takes the last
         reported (not quoted) frame that governs the whole sentence before it, in the same paragraph
-        ("According to the governor, ... . Six people were killed."). It cannot see an attribution
-        two sentences away.
+        ("According to the governor, ... . Six people were killed."). A frame whose speaker holds
+        ``avoid`` (the figure's own number: "dozens of others confirmed dead") is none of its
+        sources. It cannot see an attribution two sentences away.
         """
-        governing = [f for f in self.frames() if f.covers(char)]
+        governing = [f for f in self.frames() if f.covers(char) and not (
+            avoid is not None and f.exclude[0] < avoid[1] and avoid[0] < f.exclude[1])]
         if governing:
             best = min(governing, key=lambda f: (f.tier, f.size, abs(f.cue - char)))
             inner = [f for f in governing if f.named and f is not best and f.exclude[0] <= char and f.within(best)]
-            return (min(inner, key=lambda f: f.size) if inner else best).name
+            return min(inner, key=lambda f: f.size) if inner else best
         k = self._sentence(char)
         if k == 0 or self.art.para_of(self.art.sent_bounds[k][0]) != self.art.para_of(self.art.sent_bounds[k - 1][0]):
             return None
         if self.frames_between(*self.art.sent_bounds[k]):
             return None
         carried = [f for f in self.frames_between(*self.art.sent_bounds[k - 1]) if f.sentence_wide and not f.quoted]
-        return carried[-1].name if carried else None
+        return carried[-1] if carried else None
 
     def name_of(self, head: Token) -> str | None:
         """The canonical name of a phrase ("the government's count": the government), or None."""
@@ -555,7 +568,9 @@ class Attributions:
 def _statement_frame(cand: Candidate, speaker: Speaker) -> SourceFrame:
     cue = cand.cue.idx if cand.cue is not None else cand.ranges[0][0]
     start, end = (speaker.start, speaker.end) if speaker.start is not None and speaker.end is not None else (0, 0)
-    return SourceFrame(speaker.name, cue, tuple(cand.ranges), (start, end), quoted=cand.kind == "direct", tier=0)
+    return SourceFrame(speaker.name, cue, tuple(cand.ranges), (start, end), quoted=cand.kind == "direct", tier=0,
+                       cue_token=cand.cue.i if cand.cue is not None else None,
+                       speaker_token=cand.speaker.i if cand.speaker is not None else None)
 
 
 def attribute(doc: Doc, *, entities: EntityIndex) -> Attributions:

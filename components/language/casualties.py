@@ -65,18 +65,22 @@ def _combine(trigger: Token, category: str) -> str:
     return category
 
 
-def _phrase_category(verb: Token) -> str | None:
-    """Fixed phrases whose subject is the victim: "lost their lives", "taken prisoner", "listed as missing"."""
+def _phrase_category(verb: Token) -> tuple[str, Token] | None:
+    """Fixed phrases whose subject is the victim: "lost their lives", "taken prisoner", "listed as missing".
+
+    Returns the category and the word that carries it (combined with its conjunct later: "were
+    either dead or seriously injured").
+    """
     lem = lemma_of(verb)
     for child in verb.children:
         if child.dep_ == "dobj" and (lem, lemma_of(child)) in lex.VERB_OBJECT_PHRASES:
-            return lex.VERB_OBJECT_PHRASES[(lem, lemma_of(child))]
+            return lex.VERB_OBJECT_PHRASES[(lem, lemma_of(child))], verb
         if child.dep_ in ("oprd", "acomp", "xcomp", "attr", "dobj", "ccomp", "advmod", "npadvmod"):
             found = lex.VERB_PREDICATE_PHRASES.get((lem, child.lower_)) or lex.VERB_PREDICATE_PHRASES.get(
                 (lem, lemma_of(child))
             )
             if found:
-                return found
+                return found, child
         if child.dep_ == "prep":
             for obj in child.children:
                 if obj.dep_ in ("pobj", "pcomp"):
@@ -84,41 +88,96 @@ def _phrase_category(verb: Token) -> str | None:
                         (lem, child.lower_, obj.lower_)
                     )
                     if found:
-                        return found
+                        return found, verb
     return None
+
+
+def _can_detain(verb: Token) -> bool:
+    """"The rebels hold 30 hostages", not "the new stadium holds 50,000 people": a holding verb
+    detains only with a subject that can hold people captive (a person, a body, a party)."""
+    if lemma_of(verb) not in lex.AGENT_DETENTION_VERBS:
+        return True
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None:
+        return verb.dep_ in ("acl", "relcl", "xcomp") or any(c.dep_ == "nsubjpass" for c in verb.children)
+    lem = lemma_of(subject)
+    return subject.pos_ in ("PRON", "PROPN") or subject.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or (
+        lem in lex.DETAINING_NOUNS or is_person(subject)
+    )
+
+
+def _transitive(verb: Token, victim_dep: str, noun: Token | None) -> tuple[str, Token] | None:
+    """"killed 12", "12 were killed", "30 people may be trapped"."""
+    lem = lemma_of(verb)
+    has_object = any(c.dep_ == "dobj" for c in verb.children)
+    if lem not in lex.TRANSITIVE_VERBS or not (
+        victim_dep in ("dobj", "nsubjpass") or (victim_dep == "nsubj" and not has_object)
+    ):
+        return None
+    particle = lex.VERB_PARTICLES.get(lem)
+    if particle is not None and not any(c.dep_ == "prt" and c.lower_ == particle for c in verb.children):
+        return None
+    if lem in lex.PERSON_OBJECT_VERBS and noun is not None and not is_person(noun):
+        return None
+    if lex.TRANSITIVE_VERBS[lem] == lex.DETAINED and not _can_detain(verb):
+        return None
+    return lex.TRANSITIVE_VERBS[lem], verb
+
+
+def _intransitive(verb: Token, victim_dep: str, noun: Token | None) -> tuple[str, Token] | None:
+    """"12 people died", "10,000 fled"."""
+    lem = lemma_of(verb)
+    return (lex.INTRANSITIVE_VERBS[lem], verb) if lem in lex.INTRANSITIVE_VERBS and victim_dep == "nsubj" else None
+
+
+def _civilian(verb: Token, victim_dep: str, noun: Token | None) -> tuple[str, Token] | None:
+    """"400 residents had left for Hollin": civilians leaving, with no object or a home as object."""
+    lem = lemma_of(verb)
+    if lem not in lex.CIVILIAN_VERBS or victim_dep != "nsubj" or not _is_civilian(noun):
+        return None
+    if all(lemma_of(o) in lex.HOME_NOUNS for o in verb.children if o.dep_ == "dobj"):
+        return lex.CIVILIAN_VERBS[lem], verb
+    return None
+
+
+def _subject_phrase(verb: Token, victim_dep: str, noun: Token | None) -> tuple[str, Token] | None:
+    """"12 people lost their lives", "were taken prisoner", "were either dead or seriously injured"."""
+    if victim_dep not in SUBJECTS:
+        return None
+    if found := _phrase_category(verb):
+        return found
+    has_object = any(c.dep_ == "dobj" for c in verb.children)
+    if victim_dep == "nsubj" and not has_object and verb.pos_ in ("ADJ", "VERB") and verb.lower_ in lex.ADJECTIVES:
+        return lex.ADJECTIVES[verb.lower_], verb
+    return None
+
+
+def _object_predicate(verb: Token, victim_dep: str, noun: Token | None) -> tuple[str, Token] | None:
+    """"left 12 people dead", "shot dead four people"."""
+    if victim_dep != "dobj":
+        return None
+    lem = lemma_of(verb)
+    for child in verb.children:
+        if child.dep_ in ("oprd", "ccomp", "xcomp", "acomp", "advcl", "amod", "advmod", "dep"):
+            if (lem, child.lower_) in lex.VERB_PREDICATE_PHRASES:
+                return lex.VERB_PREDICATE_PHRASES[(lem, child.lower_)], verb
+            if lem == "leave" and child.lower_ in lex.ADJECTIVES:
+                return lex.ADJECTIVES[child.lower_], child
+    return None
+
+
+#: The ways a predicate makes its victim a casualty, tried in this order; each takes (verb, the
+#: victim's dependency, the counted noun) and returns (category, the word that carries it).
+PREDICATE_RULES = (_transitive, _intransitive, _civilian, _subject_phrase, _object_predicate)
 
 
 def _predicate_category(verb: Token, victim_dep: str, noun: Token | None) -> str | None:
     """Category of a casualty predicate whose victim fills ``victim_dep`` of ``verb``."""
-    lem = lemma_of(verb)
-    has_object = any(c.dep_ == "dobj" for c in verb.children)
-    category = None
-    if lem in lex.TRANSITIVE_VERBS and (
-        victim_dep in ("dobj", "nsubjpass") or (victim_dep == "nsubj" and not has_object)
-    ):
-        particle = lex.VERB_PARTICLES.get(lem)
-        if particle is None or any(c.dep_ == "prt" and c.lower_ == particle for c in verb.children):
-            category = lex.TRANSITIVE_VERBS[lem]
-        if lem in lex.PERSON_OBJECT_VERBS and noun is not None and not is_person(noun):
-            category = None
-    elif lem in lex.INTRANSITIVE_VERBS and victim_dep == "nsubj":
-        category = lex.INTRANSITIVE_VERBS[lem]
-    elif lem in lex.CIVILIAN_VERBS and victim_dep == "nsubj" and _is_civilian(noun):
-        objects = [c for c in verb.children if c.dep_ == "dobj"]
-        if all(lemma_of(o) in lex.HOME_NOUNS for o in objects):
-            category = lex.CIVILIAN_VERBS[lem]
-    if category is None and victim_dep in SUBJECTS:
-        category = _phrase_category(verb)
-        if category is None and victim_dep == "nsubj" and not has_object and verb.pos_ in ("ADJ", "VERB"):
-            category = lex.ADJECTIVES.get(verb.lower_)
-    if category is None and victim_dep == "dobj":  # "left 12 people dead", "shot dead four people"
-        for child in verb.children:
-            if child.dep_ in ("oprd", "ccomp", "xcomp", "acomp", "advcl", "amod", "advmod", "dep") and (
-                (lem == "leave" and child.lower_ in lex.ADJECTIVES)
-                or (lem, child.lower_) in lex.VERB_PREDICATE_PHRASES
-            ):
-                return lex.VERB_PREDICATE_PHRASES.get((lem, child.lower_)) or lex.ADJECTIVES[child.lower_]
-    return _combine(verb, category) if category else None
+    for rule in PREDICATE_RULES:
+        if found := rule(verb, victim_dep, noun):
+            category, word = found
+            return _combine(word, category)
+    return None
 
 
 def _noun_category(noun: Token) -> tuple[str, Token] | None:
@@ -166,9 +225,22 @@ def _toll_category(toll: Token) -> str | None:
     return lex.BARE_TOLL_NOUNS.get(lemma_of(toll), _INHERIT)
 
 
-def _toll_rule(root: Token) -> tuple[str, Token] | None:
-    """"The death toll rose to 40", "a toll of 40", "put the toll at 40", "the number of dead reached 40"."""
+def _toll_rule(root: Token, *, before: Token | None = None) -> tuple[str, Token] | None:
+    """"The death toll rose to 40", "a toll of 40", "put the toll at 40", "the number of dead reached 40".
+
+    ``before`` is the token right before the number: a preposition there counts as the number's
+    own when the parse hangs the number elsewhere ("increased on Thursday to 51 as nine more ...").
+    """
     head = root.head
+    if before is not None and before.pos_ == "ADP" and before.lower_ in lex.TOLL_PREPOSITIONS and (
+        root.dep_ != "pobj" or head.i != before.i
+    ):
+        root, head = before, before  # read "to 51" as if the parse had made 51 its object
+        if lemma_of(head.head) in lex.TOLL_VERBS:
+            for child in head.head.children:
+                if child.dep_ in (*SUBJECTS, "dobj") and (category := _toll_category(child)):
+                    return category, child
+        return None
     if root.dep_ == "pobj" and head.pos_ == "ADP":
         owner = head.head
         if head.lower_ == "of" and owner.i < root.i and (category := _toll_category(owner)):
@@ -226,7 +298,9 @@ def _linear_after(doc: Doc, pos: int, stop: int, noun: Token | None) -> tuple[st
         category = lex.ADJECTIVES[tok.lower_]
     elif tok.pos_ == "VERB" and lem in lex.TRANSITIVE_VERBS and not any(c.dep_ == "dobj" for c in tok.children):
         category = lex.TRANSITIVE_VERBS[lem]
-        if lem in lex.PERSON_OBJECT_VERBS and noun is not None and not is_person(noun):
+        if (lem in lex.PERSON_OBJECT_VERBS and noun is not None and not is_person(noun)) or (
+            category == lex.DETAINED and not _can_detain(tok)
+        ):
             category = None
     elif tok.pos_ == "VERB" and lem in lex.INTRANSITIVE_VERBS:
         category = lex.INTRANSITIVE_VERBS[lem]
@@ -243,6 +317,8 @@ def _linear_before(doc: Doc, amount: Amount, sent: Span, noun: Token | None) -> 
         return None
     if lem in lex.PERSON_OBJECT_VERBS and (noun is None or not is_person(noun)):
         return None
+    if lex.TRANSITIVE_VERBS[lem] == lex.DETAINED and not _can_detain(tok):
+        return None
     return _combine(tok, lex.TRANSITIVE_VERBS[lem]), tok
 
 
@@ -250,70 +326,155 @@ def _passive(verb: Token) -> bool:
     return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
 
 
-def classify_casualty(doc: Doc, draft: Draft, sent: Span, previous: Sequence[Draft]) -> tuple[str, Token] | None:
-    role, root, noun, amount = draft.role, draft.root, draft.noun, draft.amount
-    # 0. a part of a casualty figure: "nearly 40 of the 64 wounded", "three of those bodies"
-    part = partitive(root, amount)
-    if part is not None:
-        holder = covering(previous, part)
-        if holder is not None and holder.type == "casualty":
-            draft.subset_of = holder
-            return holder.category or lex.KILLED, holder.trigger or holder.root
-        category = lex.NOUNS.get(lemma_of(part)) or lex.NOUNS.get(part.lower_) or lex.ADJECTIVES.get(part.lower_)
-        if category:
-            draft.parent_hint = "previous"
-            return category, part
-    # 1. the number (or its noun) fills a slot of a casualty predicate
-    if role.dep_ in (*SUBJECTS, "dobj") and (category := _predicate_category(role.head, role.dep_, noun)):
+# -- what a number counts: the rules, in order ------------------------------------------------------
+
+
+def _part_of(doc: Doc, draft: Draft, sent: Span, previous: Sequence[Draft]) -> tuple[str, Token] | None:
+    """A part of a casualty figure: "nearly 40 of the 64 wounded", "three of those bodies"."""
+    part = partitive(draft.root, draft.amount)
+    if part is None:
+        return None
+    holder = covering(previous, part)
+    if holder is not None and holder.type == "casualty":
+        draft.subset_of = holder
+        return holder.category or lex.KILLED, holder.trigger or holder.root
+    category = lex.NOUNS.get(lemma_of(part)) or lex.NOUNS.get(part.lower_) or lex.ADJECTIVES.get(part.lower_)
+    if category:
+        draft.parent_hint = "previous"
+        return category, part
+    return None
+
+
+def _victim_of_predicate(doc: Doc, draft: Draft, sent: Span, previous: Sequence[Draft]) -> tuple[str, Token] | None:
+    """The number (or its noun) fills a slot of a casualty predicate: "killed 12", "12 died"."""
+    role = draft.role
+    if role.dep_ in (*SUBJECTS, "dobj") and (category := _predicate_category(role.head, role.dep_, draft.noun)):
         return category, role.head
-    # 2. casualty words on the number or its noun: "12 dead", "40 deaths", "people killed"
+    return None
+
+
+def _casualty_word(doc: Doc, draft: Draft, sent: Span, previous: Sequence[Draft]) -> tuple[str, Token] | None:
+    """Casualty words on the number or its noun: "12 dead", "40 deaths", "people killed"."""
+    root = draft.root
     if root.head.i != root.i and root.dep_ in ("nummod", "npadvmod", "quantmod", "compound", "amod", "nsubj"):
         word = root.head
         category = lex.ADJECTIVES.get(word.lower_) or lex.NOUNS.get(lemma_of(word)) or lex.NOUNS.get(word.lower_)
-        if category and word.i >= amount.end:
+        if category and word.i >= draft.amount.end:
             return _combine(word, category), word
-    if noun is not None and (found := _noun_category(noun)):
-        return found
-    # 3. tolls; a toll noun with no modifier counts what the last casualty figure counted
-    if found := _toll_rule(root):
-        category, toll = found
-        if category == _INHERIT:
-            last = previous_casualty(previous, draft.sent_index)
-            if last is None or last.category is None:
-                return None
-            category = last.category
-        draft.owner = next((c for c in toll.children if c.dep_ == "poss"), None)
-        return category, toll
-    # 4. "among the dead were ..."
-    if found := _among_rule(role):
+    return _noun_category(draft.noun) if draft.noun is not None else None
+
+
+def _event_of(doc: Doc, draft: Draft, sent: Span, previous: Sequence[Draft]) -> tuple[str, Token] | None:
+    """A casualty event of the number's people: "the arrest of four crew members", "the deaths of 12
+    soldiers", "the evacuation of 400 residents"."""
+    role = draft.role
+    if role.dep_ != "pobj" or role.head.lower_ != "of":
+        return None
+    event = role.head.head
+    category = lex.EVENT_NOUNS.get(lemma_of(event)) or lex.EVENT_NOUNS.get(event.lower_)
+    if category and event.pos_ == "NOUN" and (draft.noun is None or is_person(draft.noun)):
+        return category, event
+    return None
+
+
+def _toll(doc: Doc, draft: Draft, sent: Span, previous: Sequence[Draft]) -> tuple[str, Token] | None:
+    """Tolls; a toll noun with no modifier counts what the last casualty figure counted."""
+    amount = draft.amount
+    found = _toll_rule(draft.root) or _toll_rule(draft.root, before=doc[amount.start - 1] if amount.start > 0 else None)
+    if found is None:
+        return None
+    category, toll = found
+    if category == _INHERIT:
+        last = previous_casualty(previous, draft.sent_index)
+        if last is None or last.category is None:
+            return None
+        category = last.category
+    draft.owner = next((c for c in toll.children if c.dep_ == "poss"), None)
+    return category, toll
+
+
+def _among(doc: Doc, draft: Draft, sent: Span, previous: Sequence[Draft]) -> tuple[str, Token] | None:
+    """"Among the dead were ...": a part of the last total of that kind."""
+    found = _among_rule(draft.role)
+    if found:
         draft.parent_hint = "previous"
-        return found
-    # 5. word order, for when the parse fails
+    return found
+
+
+def _word_order(doc: Doc, draft: Draft, sent: Span, previous: Sequence[Draft]) -> tuple[str, Token] | None:
+    """Word order, for when the parse fails: "150 people were wounded", "killing at least 12"."""
+    amount, noun = draft.amount, draft.noun
     pos = max(amount.end, noun.i + 1 if noun is not None and noun.i >= amount.end else amount.end)
-    if found := _linear_after(doc, pos, sent.end, noun):
-        return found
-    if found := _linear_before(doc, amount, sent, noun):
-        return found
-    # 6. "taken prisoner along with 12 others": a companion shares the predicate
-    if role.dep_ == "pobj" and role.head.lower_ == "with":
-        verb = role.head.head
-        if verb.pos_ == "ADP":  # "along with"
-            verb = verb.head
-        subject = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
-        if subject is not None and (category := _predicate_category(verb, subject.dep_, None)):
-            return category, verb
-    # 7. a conjunct shares the slot of the first one: "five soldiers and two civilians were killed"
+    return _linear_after(doc, pos, sent.end, noun) or _linear_before(doc, amount, sent, noun)
+
+
+def _companion(doc: Doc, draft: Draft, sent: Span, previous: Sequence[Draft]) -> tuple[str, Token] | None:
+    """"Taken prisoner along with 12 others": a companion shares the predicate."""
+    role = draft.role
+    if role.dep_ != "pobj" or role.head.lower_ != "with":
+        return None
+    verb = role.head.head
+    if verb.pos_ == "ADP":  # "along with"
+        verb = verb.head
+    subject = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
+    if subject is not None and (category := _predicate_category(verb, subject.dep_, None)):
+        return category, verb
+    return None
+
+
+def _conjunct(doc: Doc, draft: Draft, sent: Span, previous: Sequence[Draft]) -> tuple[str, Token] | None:
+    """A conjunct shares the slot of the first one: "five soldiers and two civilians were killed",
+    also when the parse hangs the second object on the verb ("killed 13 marines and 60 Afghans")."""
+    role = draft.role
     first = _conj_root(role)
     if first is not role and first.dep_ in (*SUBJECTS, "dobj"):
-        category = _predicate_category(first.head, first.dep_, noun)
+        category = _predicate_category(first.head, first.dep_, draft.noun)
         if category:
             return category, first.head
-    # 8. a bare number restating the last figure: "up from 31", "and the 17 reported by ..."
-    if ellipsis(doc, draft, sent):
-        last = previous_casualty(previous, draft.sent_index)
-        if last is not None and last.sent_index == draft.sent_index and last.category:
-            draft.group = last.group
-            return last.category, root
+    verb = role.head
+    if role.dep_ == "conj" and verb.pos_ == "VERB" and any(c.dep_ == "dobj" and c.i < role.i for c in verb.children):
+        category = _predicate_category(verb, "dobj", draft.noun)
+        if category:
+            return category, verb
+    return None
+
+
+def _restated(doc: Doc, draft: Draft, sent: Span, previous: Sequence[Draft]) -> tuple[str, Token] | None:
+    """A bare number restating the last figure: "up from 31", "and the 17 reported by ..."."""
+    if not ellipsis(doc, draft, sent):
+        return None
+    last = previous_casualty(previous, draft.sent_index)
+    if last is not None and last.sent_index == draft.sent_index and last.category:
+        draft.group = last.group
+        return last.category, draft.root
+    return None
+
+
+def _bodies_again(doc: Doc, draft: Draft, sent: Span, previous: Sequence[Draft]) -> tuple[str, Token] | None:
+    """A bare number found like the bodies counted before it in its sentence: "X said 133 bodies had
+    been retrieved, while Y said 148 had been recovered"."""
+    role = draft.role
+    if draft.noun is not None or role.dep_ not in (*SUBJECTS, "dobj") or lemma_of(role.head) not in lex.RECOVERY_VERBS:
+        return None
+    last = previous_casualty(previous, draft.sent_index, reach=0)
+    if last is not None and last.noun is not None and lemma_of(last.noun) in lex.BODY_NOUNS and last.category:
+        return last.category, role.head
+    return None
+
+
+#: What makes a number a casualty figure, tried in this order (the first that answers wins).
+#: Each rule takes (doc, draft, sentence, earlier drafts) and returns (category, trigger word).
+CASUALTY_RULES = (
+    _part_of, _victim_of_predicate, _casualty_word, _event_of, _toll, _among, _word_order, _companion, _conjunct,
+    _restated, _bodies_again,
+)
+
+
+def classify_casualty(doc: Doc, draft: Draft, sent: Span, previous: Sequence[Draft]) -> tuple[str, Token] | None:
+    """The category of a number that counts casualties, and the word that makes it one, or None."""
+    for rule in CASUALTY_RULES:
+        if found := rule(doc, draft, sent, previous):
+            return found
     return None
 
 
@@ -341,10 +502,27 @@ def _smaller(part: Draft, whole: Draft) -> bool:
     return size is None or total is None or size < total
 
 
+def _total_raised(increment: Draft, drafts: Sequence[Draft]) -> Draft | None:
+    """The toll an increment adds to: a larger figure of its category in its own sentence."""
+    size = increment.amount.value if increment.amount.value is not None else increment.amount.low
+    for other in drafts:
+        if other is increment or other.sent_index != increment.sent_index or other.type != "casualty":
+            continue
+        total = other.amount.value if other.amount.value is not None else other.amount.low
+        if other.category == increment.category and not other.amount.increment and (
+            size is None or total is None or total > size
+        ):
+            return other
+    return None
+
+
 def link_subsets(drafts: list[Draft], sentences: Sequence[Span]) -> None:
     """Attach subsets: "including two children", "two of whom were children", "among them"."""
     for index, d in enumerate(drafts):
         if d.subset_of is not None or d.type not in ("casualty", "count", "none"):
+            continue
+        if d.amount.increment and d.type == "casualty":  # "nine more bodies ..., raising the toll to 51"
+            d.subset_of = _total_raised(d, drafts)
             continue
         part = partitive(d.root, d.amount)  # "nearly 40 of the 64 wounded": the whole comes later
         holder = covering(drafts[index + 1 :], part) if part is not None else None

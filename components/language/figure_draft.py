@@ -38,6 +38,7 @@ class Draft:
     parent_hint: str | None = None  # "previous": part of the last casualty figure ("among the dead")
     source: str | None = None
     owner: Token | None = None  # "the government's count of 52": the count's owner is its source
+    superseded: bool = False  # the article reports it as replaced ("earlier reports put the toll at 12")
     location: str | None = None
 
 

@@ -18,10 +18,11 @@ from collections.abc import Sequence
 
 from spacy.tokens import Span, Token
 
-from components.language.attribution import Attributions
+from components.language.attribution import Attributions, SourceFrame
 from components.language.figure_draft import Draft
 from components.language.lexicon import figures as lex
 from components.language.lexicon.names import TITLE_WORDS
+from components.language.numbers import lemma_of
 
 
 def _place_phrase(head: Token) -> str:
@@ -74,14 +75,36 @@ def _location(draft: Draft, sent: Span, attributions: Attributions, avoid: Seque
     return best[1] if best else None
 
 
+def _superseded(draft: Draft, frame: SourceFrame | None) -> bool:
+    """Whether the article reports the figure as replaced: "earlier reports put the toll at 12", "the
+    ministry initially said 40", "an initial toll of 30", "up from 31 on Monday"."""
+    doc = draft.root.doc
+    start = draft.amount.start
+    for cue in lex.SUPERSEDED_CUES:
+        n = len(cue)
+        if start - n >= 0 and tuple(t.lower_ for t in doc[start - n : start]) == cue:
+            return True
+    heads = [t for t in (draft.trigger, draft.root, draft.noun) if t is not None]
+    heads += [t.head for t in heads if t.head.pos_ in ("VERB", "AUX", "NOUN")]
+    revised = draft.root.head.lower_ == "to" and lemma_of(draft.root.head.head) in lex.CHANGE_VERBS | lex.TOLL_VERBS
+    if frame is not None and not revised:  # "initially said 40 ... before revising the figure to 52": 52 stands
+        heads += [doc[i] for i in (frame.cue_token, frame.speaker_token) if i is not None]
+    return any(c.dep_ in ("amod", "advmod", "npadvmod") and c.lower_ in lex.SUPERSEDED_WORDS
+               for head in heads for c in head.children)
+
+
 def attach_sources(drafts: Sequence[Draft], sentences: Sequence[Span], attributions: Attributions) -> None:
-    """Give every draft its source and, for casualties and counts, its location (in place)."""
+    """Give every draft its source, its superseded mark and, for casualties and counts, its location (in place)."""
     for d in drafts:
         anchor = d.trigger if d.type == "casualty" and d.trigger is not None else d.root
+        doc = d.root.doc
+        number = (doc[d.amount.num_start].idx, doc[d.amount.end - 1].idx + len(doc[d.amount.end - 1].text))
+        frame = attributions.frame_of(anchor.idx, avoid=number)
         if d.owner is not None:  # "the government's count of 52"
             d.source = attributions.name_of(d.owner)
         else:
-            d.source = attributions.source_of(anchor.idx)
+            d.source = frame.name if frame is not None else None
+        d.superseded = _superseded(d, frame)
         if d.type in ("casualty", "count"):
             sent = sentences[d.sent_index]
             own = attributions.frames_between(sent.start_char, sent.end_char)

@@ -65,7 +65,10 @@ class Figure:
     value: float | None = None  # as stated; None for vague amounts ("dozens") and ranges
     low: float | None = None  # lower bound the statement sets (see the module docstring)
     high: float | None = None  # upper bound the statement sets
-    qualifier: str | None = None  # "more than", "at least", "about", "up to", ...
+    qualifier: str | None = None  # one name each: "more than" (also "over"), "at least", "about" (also "some"), ...
+    vague: str | None = None  # a vague amount as written ("dozens"): value None, only a bound
+    increment: bool = False  # "two more bodies": added to a toll (its subset_of when the toll is given), no total
+    superseded: bool = False  # reported as replaced by a later figure ("earlier reports put the toll at 12")
     unit: str | None = None  # symbol: km, mi, kg, USD, %, ...
     si_value: float | None = None  # quantities converted to SI (metres, kilograms, m/s)
     si_unit: str | None = None
@@ -77,6 +80,7 @@ class Figure:
     precision: str | None = None  # dates: day|week|month|year
     number_start: int | None = None  # offsets of the number itself, for highlighting
     number_end: int | None = None
+    also_at: tuple[tuple[int, int], ...] = ()  # where the article states the same figure again (headline, recap)
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -156,9 +160,8 @@ def _span_of(draft: Draft) -> tuple[int, int]:
         if lemma_of(trigger) in lex.TOLL_NOUNS:
             tokens.extend(c.i for c in trigger.lefts if c.dep_ in ("compound", "amod", "nmod"))
         tokens.extend(_predicate_tail(trigger, draft))
-    qualifier = draft.amount.qualifier
     end = draft.amount.end
-    if qualifier and end + 2 <= len(doc) and doc[end : end + 2].text.lower() == qualifier:  # "12 or more"
+    if draft.amount.trailing and end + 2 <= len(doc):  # "12 or more"
         tokens.append(end + 1)
     return min(tokens), max(tokens) + 1
 
@@ -177,6 +180,68 @@ def _predicate_tail(trigger: Token, draft: Draft) -> Iterator[int]:
             for obj in child.children:
                 if obj.dep_ in ("pobj", "pcomp") and (lem, child.lower_, lemma_of(obj)) in lex.VERB_PREP_PHRASES:
                     yield obj.i
+
+
+def _span_chars(doc: Doc, draft: Draft) -> tuple[int, int]:
+    a, b = _span_of(draft)
+    return doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text)
+
+
+def _restates(later: Draft, earlier: Draft) -> bool:
+    """Whether two casualty figures are one claim stated twice: same category, number, source,
+    and no group, place or qualifier that tells them apart ("kills 38" in a headline, "killing 38
+    people" below it). A part or an increment is never a restatement."""
+    a, b = later.amount, earlier.amount
+    if later.type != "casualty" or earlier.type != "casualty" or later.category != earlier.category:
+        return False
+    if (a.value, a.vague) != (b.value, b.vague) or (a.value is None and (a.low, a.high) != (b.low, b.high)):
+        return False
+    if later.source != earlier.source or later.superseded != earlier.superseded:
+        return False
+    if later.subset_of is not None or earlier.subset_of is not None or a.increment or b.increment:
+        return False
+    for x, y in ((later.group, earlier.group), (later.location, earlier.location), (a.qualifier, b.qualifier)):
+        if x is not None and y is not None and x.lower() != y.lower():
+            return False
+    return True
+
+
+def _richness(draft: Draft) -> tuple[int, int, int]:
+    return (draft.amount.qualifier is not None, draft.group is not None, draft.location is not None)
+
+
+def merge_restatements(drafts: Sequence[Draft]) -> tuple[list[Draft], dict[int, list[Draft]]]:
+    """One record per claim: a casualty figure stated again (a headline and its story, a recap) is
+    kept once, the most specific statement of it, with where else it stands.
+
+    Returns the drafts left and, by ``id`` of a kept draft, the drafts it absorbed. Parts that
+    pointed at an absorbed draft point at the kept one.
+    """
+    kept: dict[int, Draft] = {}  # by id, in order
+    by_claim: dict[tuple[object, ...], list[int]] = {}  # claim key -> ids of kept drafts (no quadratic scan)
+    absorbed: dict[int, list[Draft]] = {}
+    replaced: dict[int, Draft] = {}
+    for draft in drafts:
+        key = (draft.category, draft.amount.value, draft.amount.vague, draft.amount.low, draft.amount.high,
+               draft.source)
+        slots = by_claim.setdefault(key, []) if draft.type == "casualty" else []
+        twin = next((kept[i] for i in slots if _restates(draft, kept[i])), None)
+        if twin is None:
+            kept[id(draft)] = draft
+            slots.append(id(draft))
+            continue
+        best, other = (draft, twin) if _richness(draft) > _richness(twin) else (twin, draft)
+        if best is draft:
+            del kept[id(twin)]
+            kept[id(draft)] = draft
+            slots[slots.index(id(twin))] = id(draft)
+        absorbed.setdefault(id(best), []).extend([other, *absorbed.pop(id(other), [])])
+        replaced[id(other)] = best
+    left = sorted(kept.values(), key=lambda d: d.amount.start)
+    for draft in left:
+        while draft.subset_of is not None and id(draft.subset_of) in replaced:
+            draft.subset_of = replaced[id(draft.subset_of)]
+    return left, absorbed
 
 
 def extract_figures(
@@ -209,6 +274,7 @@ def extract_figures(
     drafts = [d for d in drafts if d.type != "none"]
     found = attributions if attributions is not None else attribute(doc, entities=entities)
     attach_sources(drafts, sentences, found)
+    drafts, also_at = merge_restatements(drafts)
 
     records: list[tuple[int, int, Draft | Span]] = []
     for d in drafts:
@@ -242,11 +308,13 @@ def extract_figures(
             Figure(
                 id=f"f{k}", type=cast(FigureType, item.type), text=text[start:end], start=start, end=end,
                 sentence_start=sent.start_char, sentence_end=sent.end_char, category=item.category,
-                value=amount.value, low=amount.low, high=amount.high, qualifier=amount.qualifier,
+                value=amount.value, low=amount.low, high=amount.high, qualifier=amount.qualifier, vague=amount.vague,
+                increment=amount.increment, superseded=item.superseded,
                 unit=item.unit, si_value=item.si_value, si_unit=item.si_unit, group=item.group,
                 subset_of=ids.get(id(item.subset_of)) if item.subset_of is not None else None,
                 source=item.source, location=item.location,
                 number_start=number.start_char, number_end=number.end_char,
+                also_at=tuple(_span_chars(doc, other) for other in also_at.get(id(item), ())),
             )
         )
     return figures

@@ -46,7 +46,7 @@ class Number:
     low: float | None
     high: float | None
     end: int
-    vague: bool = False
+    vague: str | None = None  # the words of a vague amount as written: "dozens", "scores of"
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,8 +57,11 @@ class Amount:
     value: float | None
     low: float | None
     high: float | None
-    qualifier: str | None = None
+    qualifier: str | None = None  # its one name: "over" and "more than" are both "more than"
     currency: str | None = None  # from a symbol before the number
+    trailing: bool = False  # the qualifier follows the number ("12 or more")
+    vague: str | None = None  # a vague amount's words: "dozens"
+    increment: bool = False  # "two more", "another 12": added to a toll, not a toll
 
 
 def lemma_of(token: Token) -> str:
@@ -113,7 +116,7 @@ def _read_number(doc: Doc, i: int, stop: int) -> Number | None:
             key = tuple(t.lower_ for t in doc[i : i + n])
             if key in lex.VAGUE_AMOUNTS:
                 low, high = lex.VAGUE_AMOUNTS[key]
-                return Number(None, low, high, i + n, vague=True)
+                return Number(None, low, high, i + n, vague=doc[i : i + n].text.lower())
     value: float | None = None
     end = i + 1
     if tok.lower_ in ("a", "an") and i + 1 < stop:
@@ -171,12 +174,12 @@ def _read_amount(doc: Doc, i: int, sent: Span) -> Amount | None:
             return _qualify(doc, sent, i, i, num, scale_abbrev=True)
         return None
     start, end = i, num.end
-    if not num.vague and num.value is not None and end + 1 < stop:
+    if num.vague is None and num.value is not None and end + 1 < stop:
         word = doc[end].lower_
         between = i > sent.start and doc[i - 1].lower_ == lex.BETWEEN_WORDS[0] and word == lex.BETWEEN_WORDS[1]
         if word in lex.RANGE_WORDS or between:
             second = _read_number(doc, end + 1, stop)
-            if second is not None and not second.vague and second.value is not None:
+            if second is not None and second.vague is None and second.value is not None:
                 if word == "to" and i > sent.start and _change_of_count(doc[i - 1]):
                     return None  # the reader reaches the second number on its own
                 if num.value <= second.value:  # "15 — 12%" is two numbers, not a range downwards
@@ -203,17 +206,32 @@ def _qualify(doc: Doc, sent: Span, start: int, num_start: int, num: Number, *, s
             continue
         key = tuple(t.lower_ for t in doc[start - n : start])
         if key in lex.QUALIFIERS:
-            qualifier, bound = doc[start - n : start].text.lower(), lex.QUALIFIERS[key]
+            bound, qualifier = lex.QUALIFIERS[key]
             start -= n
             break
+    trailing = False
     if qualifier is None and end + 1 < sent.end:
         key = (doc[end].lower_, doc[end + 1].lower_)
         if key in lex.TRAILING_QUALIFIERS:
-            qualifier, bound = doc[end : end + 2].text.lower(), lex.TRAILING_QUALIFIERS[key]
+            (bound, qualifier), trailing = lex.TRAILING_QUALIFIERS[key], True
     value, low, high = num.value, num.low, num.high
     if value is not None and qualifier is not None:
         low, high = _bounds(value, bound)
-    return Amount(start, num_start, end, value, low, high, qualifier, currency)
+    return Amount(start, num_start, end, value, low, high, qualifier, currency, trailing=trailing, vague=num.vague,
+                  increment=_is_increment(doc, sent, start, end))
+
+
+def _is_increment(doc: Doc, sent: Span, start: int, end: int) -> bool:
+    """"two more bodies", "hundreds more", "another 12": a number added to a toll (not "more than")."""
+    after = doc[end] if end < sent.end else None
+    if after is not None and after.lower_ in lex.INCREMENT_AFTER and not (
+        end + 1 < sent.end and doc[end + 1].lower_ == "than"
+    ):
+        return True
+    for n in (1, 2):
+        if start - n >= sent.start and tuple(t.lower_ for t in doc[start - n : start]) in lex.INCREMENT_BEFORE:
+            return True
+    return False
 
 
 def _phone_spans(text: str) -> list[tuple[int, int]]:

@@ -62,7 +62,7 @@ CASUALTY_CASES = [
     pytest.param("Hundreds of residents were displaced.", [{"category": "displaced", "value": None, "low": 200}],
                  id="vague-hundreds"),
     pytest.param("Some 1.5 million people have fled.", [{"category": "displaced", "value": 1_500_000,
-                 "qualifier": "some"}], id="decimal-million"),
+                 "qualifier": "about"}], id="decimal-million"),
     pytest.param("One hundred and fifty villagers were evacuated.", [{"category": "displaced", "value": 150}],
                  id="hundred-and-fifty"),
     # ranges and qualifiers
@@ -423,6 +423,105 @@ def test_records_are_ordered_with_unique_ids_and_offsets() -> None:
 
 
 # --- known gaps ----------------------------------------------------------------------------------
+
+# --- forms of wire copy (issue 13): each rule with the sentence it reads and one it must not ---------
+# Sentences written for these tests in the style of wire reports; invented people and places.
+
+WIRE_CASES = [
+    # the category comes from the figure's own clause
+    pytest.param("At least 79 migrants drowned when their boat capsized, and hundreds more were missing.",
+                 [{"category": K, "value": 79, "qualifier": "at least"},
+                  {"category": "missing", "value": None, "vague": "hundreds", "increment": True}],
+                 id="drowned-then-hundreds-more-missing"),
+    pytest.param("Seventeen soldiers who were critically injured in the clash have succumbed to their wounds.",
+                 [{"category": K, "value": 17}], id="injured-who-succumbed-are-dead"),
+    pytest.param("Dozens of people were either dead or seriously injured after the roof fell in.",
+                 [{"category": "casualties", "value": None, "low": 24, "vague": "dozens"}],
+                 id="either-dead-or-injured-is-casualties"),
+    pytest.param("The rebels hold 30 hostages in the hills.", [{"category": "detained", "value": 30}],
+                 id="rebels-hold-hostages"),
+    # increments: part of the toll they raise, never a toll of their own
+    pytest.param("Two more bodies were recovered on Tuesday, bringing the death toll to 14.",
+                 [{"category": K, "value": 2, "increment": True}, {"category": K, "value": 14, "increment": False}],
+                 id="two-more-bodies-raise-the-toll"),
+    pytest.param("Another 12 people were found dead overnight.", [{"category": K, "value": 12, "increment": True}],
+                 id="another-twelve"),
+    # vague amounts keep their words and a bound, no invented value
+    pytest.param("Scores of villagers were wounded.", [{"category": W, "value": None, "low": 40, "vague": "scores"}],
+                 id="scores-of"),
+    # one name per qualifier: "over" is "more than", "some" is "about"
+    pytest.param("Over 150 people were wounded.", [{"category": W, "value": 150, "qualifier": "more than"}],
+                 id="over-is-more-than"),
+    pytest.param("Some 70 people died.", [{"category": K, "value": 70, "qualifier": "about"}], id="some-is-about"),
+    # revised tolls
+    pytest.param("Earlier reports had put the toll at 12, but the Pentagon later said 13 troops were killed.",
+                 [{"category": K, "value": 12, "superseded": True, "source": "Earlier reports"},
+                  {"category": K, "value": 13, "superseded": False, "source": "Pentagon"}],
+                 id="earlier-reports-then-the-pentagon"),
+    pytest.param("The ministry initially said 40 people had died before revising the figure to 52.",
+                 [{"category": K, "value": 40, "superseded": True}, {"category": K, "value": 52, "superseded": False}],
+                 id="initially-said-then-revised"),
+    pytest.param("The toll rose to 40, up from 31 on Monday.",
+                 [{"category": K, "value": 40, "superseded": False}, {"category": K, "value": 31, "superseded": True}],
+                 id="up-from-an-earlier-toll"),
+    # more wire forms
+    pytest.param("The death toll officially increased on Thursday to 51 as nine more bodies were pulled from the sea.",
+                 [{"category": K, "value": 51}, {"category": K, "value": 9, "increment": True}],
+                 id="toll-to-number-the-parser-misattached"),
+    pytest.param("Prosecutors ordered the arrest of four crew members.", [{"category": "detained", "value": 4}],
+                 id="arrest-of-four"),
+    pytest.param("The army confirmed the deaths of 12 soldiers.", [{"category": K, "value": 12, "source": "army"}],
+                 id="deaths-of-twelve"),
+    pytest.param("The strike killed 13 US service members and at least 60 Afghans.",
+                 [{"category": K, "value": 13}, {"category": K, "value": 60}], id="second-object-hung-on-the-verb"),
+    pytest.param("Megahed said 133 bodies had been retrieved, while Mohamed Sultan said 148 had been "
+                 "recovered.", [{"category": K, "value": 133, "source": "Megahed"},
+                                {"category": K, "value": 148, "source": "Mohamed Sultan"}],
+                 id="bare-number-recovered-like-the-bodies-before-it"),
+    pytest.param("The plan would cost $5 trillion, and 12 people were hurt at the protest against it.",
+                 [{"category": W, "value": 12}], id="trillion-reads"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), WIRE_CASES)
+def test_wire_forms(text: str, expected: list[dict[str, Any]]) -> None:
+    found = _casualties(text)
+    for item in expected:
+        _find(found, item)
+    assert len(found) == len(expected), [f.to_dict() for f in found]
+    by_id = {f.id: f for f in found}
+    for increment in (f for f in found if f.increment and f.subset_of is not None):  # a part of the toll it raised
+        total = by_id[increment.subset_of]
+        assert total.category == increment.category and (total.value or 0) > (increment.value or 0)
+
+
+WIRE_NEGATIVES = [
+    pytest.param("The new stadium holds 50,000 people.", id="a-stadium-holds-no-detainees"),
+    pytest.param("The hall can hold 2,000 people for the concert.", id="a-hall-holds-no-detainees"),
+    pytest.param("The ruling party succumbed to pressure from 40 lawmakers.", id="succumbed-to-pressure"),
+    pytest.param("The report praised the arrest of 3 tons of cocaine.", id="arrest-of-things"),
+    pytest.param("The fare rose to 40 dollars on Thursday.", id="a-price-rising-to-a-number"),
+    pytest.param("Two more buses were added to the route.", id="more-buses"),
+    pytest.param("The shoals have claimed boats before, and 30 fishermen met there on Sunday.", id="shoals-claim"),
+]
+
+
+@pytest.mark.parametrize("text", WIRE_NEGATIVES)
+def test_wire_negatives_give_no_casualty(text: str) -> None:
+    found = _casualties(text)
+    assert found == [], [f.to_dict() for f in found]
+
+
+def test_a_restated_figure_is_one_record_that_knows_where_it_stands_again() -> None:
+    text = ("Boat capsize kills 38\n\nA boat capsized on Sunday off Velm, killing 38 people. Police said 38 "
+            "people were killed and 50 wounded.")
+    found = _casualties(text)
+    own = [f for f in found if f.value == 38 and f.source is None]
+    assert len(own) == 1 and own[0].also_at, [f.to_dict() for f in found]  # headline and story: one claim
+    assert {f.source for f in found if f.value == 38} == {None, "Police"}  # another source is another claim
+    negative = _casualties("Two people were killed in Velm on Monday. Two soldiers were killed in Orsk on Tuesday.")
+    assert len(negative) == 2 and not any(f.also_at for f in negative)  # other people, other place: two claims
+
 
 GAPS = [
     pytest.param("A soldier was killed and three others were wounded.", {"category": K, "value": 1},

@@ -34,6 +34,18 @@ INTRANSITIVE_VERBS: dict[str, str] = {
     "disappear": MISSING, "vanish": MISSING,
     "flee": DISPLACED,
 }
+# Detention verbs that detain only with a subject that can hold people captive: "the rebels hold
+# 30 hostages", not "the new stadium holds 50,000 people".
+AGENT_DETENTION_VERBS: frozenset[str] = frozenset({"hold", "keep"})
+# Common nouns that can hold people captive (persons and named bodies always can).
+DETAINING_NOUNS: frozenset[str] = frozenset(
+    "army military police force forces government authority authorities regime group militia rebel rebels side".split()
+)
+# Verbs by which bodies are found: a bare number after "133 bodies had been retrieved" counts bodies too.
+RECOVERY_VERBS: frozenset[str] = frozenset(
+    "recover retrieve find pull remove wash bring identify exhume collect".split()
+)
+BODY_NOUNS: frozenset[str] = frozenset({"body", "corpse", "remains"})
 # Verbs that need a particle to count: "rounded up 30 protesters".
 VERB_PARTICLES: dict[str, str] = {"round": "up"}
 # Objects that must be people (or a bare number) for these verbs: "captured 12 tanks" is not a casualty.
@@ -66,7 +78,7 @@ VERB_PREDICATE_PHRASES: dict[tuple[str, str], str] = {
     ("go", "missing"): MISSING, ("be", "missing"): MISSING, ("remain", "missing"): MISSING,
     ("list", "missing"): MISSING, ("report", "missing"): MISSING, ("fear", "dead"): KILLED,
     ("report", "dead"): KILLED, ("report", "killed"): KILLED, ("confirm", "dead"): KILLED,
-    ("confirm", "killed"): KILLED, ("declare", "dead"): KILLED, ("pronounce", "dead"): KILLED,
+    ("confirm", "killed"): KILLED, ("declare", "dead"): KILLED, ("find", "dead"): KILLED, ("pronounce", "dead"): KILLED,
     ("presume", "dead"): KILLED, ("believe", "dead"): KILLED, ("fear", "killed"): KILLED,
     ("remain", "trapped"): MISSING, ("be", "trapped"): MISSING, ("remain", "unaccounted"): MISSING,
     ("be", "dead"): KILLED, ("be", "injured"): WOUNDED, ("be", "wounded"): WOUNDED,
@@ -84,6 +96,8 @@ VERB_PREP_PHRASES: dict[tuple[str, str, str], str] = {
     ("remain", "in", "hospital"): WOUNDED, ("be", "in", "hospital"): WOUNDED,
     ("stay", "in", "hospital"): WOUNDED, ("remain", "in", "care"): WOUNDED,
     ("remain", "in", "captivity"): DETAINED, ("be", "in", "captivity"): DETAINED,
+    ("succumb", "to", "injury"): KILLED, ("succumb", "to", "wound"): KILLED, ("succumb", "to", "burn"): KILLED,
+    ("die", "of", "injury"): KILLED, ("die", "from", "injury"): KILLED, ("die", "of", "wound"): KILLED,
     ("hold", "in", "captivity"): DETAINED, ("remain", "in", "custody"): DETAINED,
     ("be", "in", "custody"): DETAINED, ("take", "into", "custody"): DETAINED,
     ("move", "to", "shelter"): DISPLACED, ("relocate", "to", "shelter"): DISPLACED,
@@ -108,6 +122,14 @@ NOUNS: dict[str, str] = {
     "missing": MISSING,
     "displaced": DISPLACED,
 }
+# Nouns for what happened to people counted after "of": "the arrest of four crew members", "the
+# deaths of 12 soldiers", "the evacuation of 400 residents".
+EVENT_NOUNS: dict[str, str] = {
+    "death": KILLED, "killing": KILLED, "murder": KILLED, "execution": KILLED, "drowning": KILLED,
+    "massacre": KILLED, "injury": WOUNDED, "wounding": WOUNDED, "arrest": DETAINED, "detention": DETAINED,
+    "abduction": DETAINED, "kidnapping": DETAINED, "capture": DETAINED, "imprisonment": DETAINED,
+    "evacuation": DISPLACED, "displacement": DISPLACED, "disappearance": MISSING,
+}
 # Nouns that hold a running total: "the death toll rose to 40", "the number of dead reached 40".
 TOLL_NOUNS: frozenset[str] = frozenset({"toll", "tally", "count", "number", "figure", "total"})
 # What a toll counts, from its modifiers ("death toll", "casualty count", "number of injured").
@@ -128,6 +150,8 @@ TOLL_VERBS: frozenset[str] = frozenset(
         "push", "swell", "double", "approach", "remain",
     }
 )
+# Prepositions that introduce a toll's number: "rose to 40", "put the toll at 40".
+TOLL_PREPOSITIONS: frozenset[str] = frozenset({"to", "at"})
 # Verbs that report a change: "rose from 12 to 40" gives 40, not the range 12-40.
 CHANGE_VERBS: frozenset[str] = frozenset(
     {"rise", "climb", "increase", "jump", "grow", "soar", "raise", "revise", "lift", "push", "fall",
@@ -141,23 +165,44 @@ COMBINED_MAX_GAP = 3  # tokens between the two words: "killed or seriously wound
 
 # Qualifiers before a number, and the bound the number gives: "low" (more than, at least),
 # "high" (up to, nearly), "about" (approximately; both bounds are the number).
-QUALIFIERS: dict[tuple[str, ...], str] = {
-    ("more", "than"): "low", ("at", "least"): "low", ("over",): "low", ("upwards", "of"): "low",
-    ("no", "fewer", "than"): "low", ("no", "less", "than"): "low", ("not", "less", "than"): "low",
-    ("well", "over"): "low", ("just", "over"): "low", ("in", "excess", "of"): "low",
-    ("a", "minimum", "of"): "low",
-    ("up", "to"): "high", ("as", "many", "as"): "high", ("nearly",): "high", ("almost",): "high",
-    ("fewer", "than"): "high", ("less", "than"): "high", ("at", "most"): "high", ("under",): "high",
-    ("just", "under"): "high", ("close", "to"): "high", ("a", "maximum", "of"): "high",
-    ("about",): "about", ("around",): "about", ("approximately",): "about", ("roughly",): "about",
-    ("some",): "about", ("an", "estimated"): "about", ("estimated",): "about", ("approx",): "about",
-    ("an", "approximate"): "about",
+QUALIFIERS: dict[tuple[str, ...], tuple[str, str]] = {
+    # words before the number -> (the bound it sets, the qualifier as reported). "over" and "more
+    # than" are one qualifier, "more than"; "some" and "around" are "about"; the rest keep their words.
+    ("more", "than"): ("low", "more than"), ("over",): ("low", "more than"), ("upwards", "of"): ("low", "more than"),
+    ("well", "over"): ("low", "more than"), ("just", "over"): ("low", "more than"),
+    ("in", "excess", "of"): ("low", "more than"), ("well", "above"): ("low", "more than"),
+    ("at", "least"): ("low", "at least"), ("no", "fewer", "than"): ("low", "no fewer than"),
+    ("no", "less", "than"): ("low", "no less than"), ("not", "less", "than"): ("low", "not less than"),
+    ("a", "minimum", "of"): ("low", "a minimum of"),
+    ("up", "to"): ("high", "up to"), ("as", "many", "as"): ("high", "as many as"), ("at", "most"): ("high", "at most"),
+    ("a", "maximum", "of"): ("high", "a maximum of"),
+    ("nearly",): ("high", "nearly"), ("almost",): ("high", "almost"), ("close", "to"): ("high", "close to"),
+    ("just", "under"): ("high", "just under"), ("fewer", "than"): ("high", "fewer than"),
+    ("less", "than"): ("high", "less than"), ("under",): ("high", "under"),
+    ("about",): ("about", "about"), ("around",): ("about", "about"), ("approximately",): ("about", "about"),
+    ("roughly",): ("about", "about"), ("some",): ("about", "about"), ("an", "estimated"): ("about", "about"),
+    ("estimated",): ("about", "about"), ("approx",): ("about", "about"), ("an", "approximate"): ("about", "about"),
+    ("about", "some"): ("about", "about"),
 }
 QUALIFIER_MAX_WORDS = 3
 # Qualifiers after the number: "12 or more", "40 or so".
-TRAILING_QUALIFIERS: dict[tuple[str, ...], str] = {
-    ("or", "more"): "low", ("or", "so"): "about", ("or", "fewer"): "high", ("or", "less"): "high",
+TRAILING_QUALIFIERS: dict[tuple[str, ...], tuple[str, str]] = {
+    ("or", "more"): ("low", "or more"), ("or", "so"): ("about", "about"), ("or", "fewer"): ("high", "or fewer"),
+    ("or", "less"): ("high", "or less"), ("and", "counting"): ("low", "and counting"),
 }
+
+# Words that make a number an increment, not a total: "two more bodies", "another 12", "an
+# additional 30": it adds to a toll ("bringing the toll to 14") and is part of it.
+INCREMENT_AFTER: frozenset[str] = frozenset({"more", "additional", "further", "extra", "new"})
+INCREMENT_BEFORE: frozenset[tuple[str, ...]] = frozenset(
+    {("another",), ("an", "additional"), ("a", "further"), ("an", "extra")}
+)
+# Words that make a figure one the article reports as replaced: "earlier reports put the toll at
+# 12", "the ministry initially said 40", "an initial toll of 30", "up from 31 on Monday".
+SUPERSEDED_WORDS: frozenset[str] = frozenset(
+    {"earlier", "initially", "initial", "previously", "previous", "originally", "original", "preliminary", "first"}
+)
+SUPERSEDED_CUES: frozenset[tuple[str, ...]] = frozenset({("up", "from"), ("down", "from"), ("revised", "from")})
 
 # Vague amounts: the words, and the (low, high) they stand for; the value is None.
 VAGUE_AMOUNTS: dict[tuple[str, ...], tuple[float | None, float | None]] = {
@@ -207,7 +252,7 @@ PERSON_NOUNS: frozenset[str] = frozenset(
     nurse paramedic rescuer firefighter teacher student pupil worshipper pilgrim tourist passenger
     pedestrian driver bystander shopper protester protestor demonstrator activist prisoner detainee
     hostage captive refugee migrant evacuee victim survivor patient member crew crewman relative
-    miner farmer fisherman herder settler other
+    miner farmer fisherman herder settler other suspect defendant convict inmate
     """.split()
 )
 # Word endings that mark a person noun the list does not hold ("operatives", "lawmakers").

@@ -79,6 +79,9 @@ DOCUMENT_NOUNS: frozenset[str] = frozenset(
     """.split()
 )
 
+# Determiners that introduce a document not named before ("a statement", "some reports").
+INDEFINITE_DETERMINERS: frozenset[str] = frozenset({"a", "an", "some", "any", "several", "many", "other", "another"})
+
 # Nouns for the occasion of speaking: "said in a statement that ...", "told in an interview that".
 MEDIUM_NOUNS: frozenset[str] = DOCUMENT_NOUNS | frozenset(
     """
