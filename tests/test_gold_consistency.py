@@ -94,7 +94,7 @@ def test_event_discrepancies_name_gold_files_and_their_headline_values(path: Pat
     assert set(event["articles"]) <= known
     for item in event["discrepancies"]:
         values = item["values"]
-        assert set(values) == set(event["articles"])
+        assert set(values) <= set(event["articles"]) and len(values) >= 2  # a revised or other-group toll is out
         assert len(set(values.values())) > 1, "a discrepancy needs sources that disagree"
         for stem, value in values.items():
             gold = json.loads((gold_dir / f"{stem}.json").read_text(encoding="utf-8"))

@@ -196,3 +196,15 @@ def test_checker_catches_each_rule(tmp_path: Path, files: dict[str, str], expect
         assert problems == []
     else:
         assert any(expected in p for p in problems), problems
+
+
+def test_compare_reads_records_not_text() -> None:
+    """The comparison decides on the extracted records: it parses nothing and searches no article text."""
+    for path in sorted((ROOT / "components" / "compare").glob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        modules = {a.name for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names}
+        modules |= {n.module for n in ast.walk(tree) if isinstance(n, ast.ImportFrom) and n.module}
+        assert not {"re", "regex", "spacy"} & {m.split(".")[0] for m in modules}, f"{path.name} reads text"
+        reads = [n.lineno for n in ast.walk(tree) if isinstance(n, ast.Attribute) and n.attr == "text"
+                 and isinstance(n.value, ast.Attribute) and n.value.attr == "article"]
+        assert not reads, f"{path.name} reads article.text at lines {reads}"

@@ -25,20 +25,19 @@ from components.compare.statements import (
     PAIR_THRESHOLD,
     UNKNOWN_SIDE,
     Statement,
-    all_mentions,
     collect_statements,
-    mentions_in,
     pair_statements,
     statement_terms,
     statements_by_side,
     statements_by_speaker,
+    terms_of_statements,
 )
 from components.language.extract import ArticleAnalysis
 
 __all__ = [
     "UNKNOWN_SIDE", "Event", "Statement", "cluster_events", "collect_statements", "compare", "discrepancies_in",
     "event_figures", "figure_discrepancies", "lined_up_figures", "pair_statements", "statement_terms",
-    "statements_by_side", "statements_by_speaker",
+    "statements_by_side", "statements_by_speaker", "terms_of_statements",
 ]
 
 
@@ -58,12 +57,8 @@ def compare(
     events = cluster_events(results, window_days=window_days)
     event_of = {a: e.id for e in events for a in e.article_ids}
     labels = {e.id: e.label for e in events}
-    mentions = {r.article.id: all_mentions(r.entities) for r in results}
     statements = collect_statements(results)
-    terms = [
-        statement_terms(s.text, offset=s.start, mentions=mentions_in(mentions[s.article_id], s.start, s.end))
-        for s in statements
-    ]
+    terms = terms_of_statements(statements, results)
     pairs = pair_statements(statements, terms=terms, group_of={s.id: s.side or "" for s in statements},
                             event_of=event_of, event_labels=labels, threshold=pair_threshold)
     paired = {r["a_id"] for r in pairs} | {r["b_id"] for r in pairs}

@@ -8,34 +8,24 @@ days by default), provided one of two articles names one of the other's main pla
 from __future__ import annotations
 
 import math
-import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from components.compare.terms import STOP, WORD, published_date, stem, unpossessive
-from components.language.extract import ArticleAnalysis, EntityRecord
-from components.language.lexicon.sides import (
-    COUNTRIES,
-    DEMONYMS,
-    SEATS_OF_POWER,
-    STATE_WORDS,
-)
+from components.compare.terms import cosine, idf_table, published_date, tfidf
+from components.language.extract import ArticleAnalysis
+from components.language.figure_context import PLACE_LABELS, name_key
 
-PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 EVENT_THRESHOLD = 0.12  # cosine of two articles' tf-idf vectors
 EVENT_WINDOW_DAYS = 7
 TITLE_BOOST = 2.0  # a title word counts this many times
-IDF_PRIOR = 10  # idf = log((n + prior) / (df + 0.5)): a small set does not erase shared words
 VECTOR_TERMS = 80  # terms kept per article vector (more lets incidental words link events)
 LOOKUP_TERMS = 15  # terms per article used to find candidate articles
 MAX_LINKS_PER_KEY = 50  # articles per term looked at for a newcomer (the most recent ones)
 MAX_CANDIDATES = 30  # articles compared with a newcomer: those sharing most of its weightiest terms
 SCENE_PLACES = 2  # an article's main places: two articles naming none of each other's are two events
-_PARTY_NAMES = frozenset(COUNTRIES) | frozenset(SEATS_OF_POWER) | frozenset(DEMONYMS)
-_PARTY_STEMS = frozenset(n[:5] for n in (*COUNTRIES, *DEMONYMS) if len(n) >= 5)
 
 
 # ---- events -------------------------------------------------------------------------------------
@@ -59,16 +49,6 @@ class Event:
         return data
 
 
-def is_party_place(name: str, *, side: str | None = None) -> bool:
-    """True for a country, a capital or seat of power, or a place the article treats as a country.
-
-    Such names stand for the parties ("Moscow said"), so they never tell two events apart. An
-    invented country counts when the side resolver made it its own side ("Kestria" -> "Kestria").
-    """
-    key = re.sub(r"^the\s+", "", name.casefold().strip())
-    return key in _PARTY_NAMES or (side is not None and side.casefold() == key)
-
-
 @dataclass(frozen=True, slots=True)
 class _Profile:
     vector: dict[str, float]  # term -> tf-idf weight, unit length, the weightiest terms only
@@ -76,71 +56,41 @@ class _Profile:
     places: dict[str, float]  # non-party place keys (GPE/LOC/FAC, or any name in the title) -> weight
     in_title: frozenset[str]  # name keys found in the title
     names: dict[str, str]  # name key -> name as written
-    scene: tuple[str, ...]  # the weightiest places, as written
-    text: str
+    scene: tuple[str, ...]  # the weightiest places, as keys
+    named: frozenset[str]  # keys of every proper name of the article (title included)
 
 
 def _other_scene(a: _Profile, b: _Profile) -> bool:
     """True when neither article names the other's main places: two scenes, two events.
 
-    Checked on the text, not the entities, since the model misses or mislabels names.
+    Checked on every proper name of the articles, not only their entities, since the model misses
+    or mislabels names.
     """
     if not a.scene or not b.scene:
         return False
-    return not any(_names(b.text, place) for place in a.scene) and not any(_names(a.text, p) for p in b.scene)
+    return not any(_names(b.named, place) for place in a.scene) and not any(_names(a.named, p) for p in b.scene)
 
 
-def _names(text: str, name: str) -> bool:
-    return re.search(rf"\b{re.escape(name)}\b", text) is not None
+def _names(named: frozenset[str], key: str) -> bool:
+    """Whether an article's name keys hold ``key``, alone or inside a longer name ("orvel" in "orvel pass")."""
+    return key in named or any(f" {key} " in f" {name} " for name in named if len(name) > len(key))
 
 
-def is_party(entity: EntityRecord, *, sides: Iterable[str] = ()) -> bool:
-    """A country, capital, seat of power or nationality: it names a party, not the scene.
-
-    Lexicon names, names that are their own side ("Kestria"), and one-word names sharing the
-    stem of their side or of any side of the article (``sides``): "Valdoran" and "Valdora" when
-    "Valdor" is a side, whatever label the model gave them. A town named like a country
-    ("Valdorsk") is taken for a party too.
-    """
-    if entity.label == "NORP" or is_party_place(entity.name, side=entity.side):
-        return True
-    name = entity.name.casefold()
-    stems = {s.casefold()[:5] for s in (*sides, entity.side or "") if len(s) >= 5} | _PARTY_STEMS
-    words = name.split()
-    if len(words) > 1:  # "Republic of Kestria", "Valdoran Federation"; not "Valdoran province"
-        return any(w in STATE_WORDS for w in words) and any(w[:5] in stems for w in words if len(w) >= 5)
-    return len(name) >= 5 and name[:5] in stems
-
-
-def _article_terms(text: str, title: str) -> Counter[str]:
-    """Content words of an article (stemmed, stop words out), title words counted ``TITLE_BOOST`` times."""
-    counts: Counter[str] = Counter()
-    for source, boost in ((text, 1.0), (title, TITLE_BOOST)):
-        for word, n in Counter(WORD.findall(source.casefold())).items():
-            key = unpossessive(word)
-            if len(key) >= 3 and key not in STOP:
-                counts[stem(key)] += boost * n
-    return counts
-
-
-def _entity_places(
-    result: ArticleAnalysis, *, sides: Iterable[str] = ()
-) -> tuple[dict[str, float], frozenset[str], dict[str, str]]:
+def _entity_places(result: ArticleAnalysis) -> tuple[dict[str, float], frozenset[str], dict[str, str]]:
     """Places of an article from its entities: GPE/LOC/FAC, or any name in the title, not parties.
 
     The small model often calls a town ORG or PERSON; a name in the title is taken as a place.
     """
-    title = result.article.title
     places: dict[str, float] = {}
     names: dict[str, str] = {}
     in_title: set[str] = set()
-    sides = set(sides) | {e.side for e in result.entities if e.side}
     for entity in result.entities:
-        key = " ".join(entity.name.casefold().split())
-        if not key or is_party(entity, sides=sides):
+        key = name_key(entity.name)
+        if not key or entity.party:
             continue
-        names.setdefault(key, entity.name)
-        titled = bool(title) and re.search(rf"\b{re.escape(entity.name)}\b", title) is not None
+        if key not in names or names[key].isupper():  # "Seoul" beats the dateline's "SEOUL"
+            names[key] = entity.name
+        titled = _names(result.title_names, key)
         if titled:
             in_title.add(key)
         if entity.label in PLACE_LABELS or titled:
@@ -149,29 +99,29 @@ def _entity_places(
     return places, frozenset(in_title), names
 
 
+def _article_terms(result: ArticleAnalysis) -> dict[str, float]:
+    """An article's term counts, its title's terms counted ``TITLE_BOOST`` times more."""
+    counts: dict[str, float] = dict(result.terms)
+    for term in result.title_terms:
+        counts[term] = counts.get(term, 0.0) + TITLE_BOOST
+    return counts
+
+
 def _profiles(results: Sequence[ArticleAnalysis]) -> list[_Profile]:
     """tf-idf profiles of every article (idf over the set, smoothed so that two articles suffice)."""
-    counts = [_article_terms(r.article.text, r.article.title) for r in results]
-    sides = {e.side for r in results for e in r.entities if e.side}
-    df: Counter[str] = Counter(k for c in counts for k in c)
-    n = len(counts)
+    counts = [_article_terms(r) for r in results]
+    idf = idf_table(counts)
     profiles: list[_Profile] = []
     for result, terms in zip(results, counts, strict=True):
-        weights = {k: (1.0 + math.log(c)) * math.log((n + IDF_PRIOR) / (df[k] + 0.5)) for k, c in terms.items()}
+        weights = tfidf(terms, idf)
         top = sorted(weights, key=lambda k: (-weights[k], k))[:VECTOR_TERMS]
         norm = math.sqrt(sum(weights[k] ** 2 for k in top)) or 1.0
-        places, in_title, names = _entity_places(result, sides=sides)
-        scene = tuple(names[k] for k in sorted(places, key=lambda k: (-places[k], k))[:SCENE_PLACES])
+        places, in_title, names = _entity_places(result)
+        scene = tuple(sorted(places, key=lambda k: (-places[k], k))[:SCENE_PLACES])
         profiles.append(_Profile(vector={k: weights[k] / norm for k in top}, lookup=tuple(top[:LOOKUP_TERMS]),
                                  places=places, in_title=in_title, names=names, scene=scene,
-                                 text=f"{result.article.title}\n{result.article.text}"))
+                                 named=result.names | result.title_names))
     return profiles
-
-
-def _cosine(a: Mapping[str, float], b: Mapping[str, float]) -> float:
-    if len(a) > len(b):
-        a, b = b, a
-    return sum(w * b.get(k, 0.0) for k, w in a.items())
 
 
 def _event_places(profiles: Sequence[_Profile]) -> list[str]:
@@ -197,7 +147,8 @@ def _event_label(profiles: Sequence[_Profile], places: Sequence[str], start: dat
     names: dict[str, str] = {}
     for profile in profiles:
         for key, name in profile.names.items():
-            names.setdefault(key, name)
+            if key not in names or names[key].isupper():  # "Seoul" and "SEOUL" are one place, shown "Seoul"
+                names[key] = name
     where = names.get(places[0], places[0]) if places else fallback
     if start is None or end is None:
         return where
@@ -269,7 +220,7 @@ def cluster_events(
         )
         linked: dict[int, float] = {}  # event -> best score of its members with this article
         for j, _ in shared.most_common(MAX_CANDIDATES):
-            score = _cosine(profiles[i].vector, profiles[j].vector)
+            score = cosine(profiles[i].vector, profiles[j].vector)
             if score >= threshold and score > linked.get(cluster_of[j], 0.0) and not _other_scene(
                 profiles[i], profiles[j]
             ):
@@ -293,7 +244,7 @@ def cluster_events(
     for n, (items, (start, end)) in enumerate(kept, start=1):
         group = [profiles[i] for i in items]
         places = _event_places(group)
-        named_by = {k: sum(_names(p.text.casefold(), k) for p in group) for k in places}
+        named_by = {k: sum(_names(p.named, k) for p in group) for k in places}
         places = sorted(places, key=lambda k: -named_by[k])  # stable: ties keep the weight order
         first = results[items[0]].article
         label = _event_label(group, places, start, end, fallback=first.title or first.id)

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import math
 from bisect import bisect_left, bisect_right
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from components.compare.terms import STOP, WORD, stem, unpossessive
+from components.compare.terms import idf_table, tfidf
 from components.language.extract import ArticleAnalysis, EntityRecord
 
 UNKNOWN_SIDE = "unknown"
@@ -22,6 +22,7 @@ PAIR_THRESHOLD = 0.2  # idf-weighted cosine of two statements' terms
 PAIR_MIN_SHARED = 2  # shared terms needed to pair, whatever the score
 ENTITY_BOOST = 1.5  # an entity name weighs this much more than a word
 MAX_TERM_PAIRS = 1_000  # a term proposing more pairs than this in one event proposes none
+STATEMENT_IDF_PRIOR = 0.5  # statements are short: a shared word weighs at least 1 (the floor)
 
 
 # ---- statements ---------------------------------------------------------------------------------
@@ -44,9 +45,10 @@ class Statement:
     end: int
     sentence_start: int
     sentence_end: int
+    terms: tuple[str, ...] = ()  # the quote's lemma terms (language layer), not shown
 
     def to_dict(self) -> dict[str, Any]:
-        return {name: getattr(self, name) for name in self.__slots__}
+        return {name: getattr(self, name) for name in self.__slots__ if name != "terms"}
 
 
 def collect_statements(results: Sequence[ArticleAnalysis]) -> list[Statement]:
@@ -60,7 +62,7 @@ def collect_statements(results: Sequence[ArticleAnalysis]) -> list[Statement]:
                 published=art.published, side=quote.side, speaker=quote.speaker,
                 speaker_type=quote.speaker_type, kind=quote.kind, cue=quote.cue, text=quote.text,
                 start=quote.start, end=quote.end, sentence_start=quote.sentence_start,
-                sentence_end=quote.sentence_end,
+                sentence_end=quote.sentence_end, terms=quote.terms,
             ))
     return found
 
@@ -94,34 +96,36 @@ def mentions_in(
 
 
 def statement_terms(
-    text: str, *, offset: int = 0, mentions: Sequence[tuple[int, int, str, str]] = ()
+    terms: Iterable[str], *, mentions: Sequence[tuple[int, int, str, str]] = ()
 ) -> tuple[dict[str, str], frozenset[str]]:
-    """Key terms of a statement: entity names, then content words minus stop and reporting words.
+    """Key terms of a statement: its entities' keys, then its lemma terms (from the quote record).
 
     Args:
-        text: the statement's text.
-        offset: where ``text`` starts in its article (the mentions' offsets are article offsets).
+        terms: the quote's terms (``Quote.terms``: lemmas of its content words, entity words left out).
         mentions: entity mentions inside the statement as ``(start, end, name, label)``.
 
     Returns:
-        ``({key: shown form}, entity keys)``. Words inside an entity mention count as the entity.
-        It cannot tell senses apart ("strike" the attack and "strike" the walk-out).
+        ``({key: shown form}, entity keys)``. It cannot tell senses apart ("strike" the attack
+        and "strike" the walk-out).
     """
-    terms: dict[str, str] = {}
+    shown: dict[str, str] = {}
     entity_keys: set[str] = set()
-    for m_start, m_end, name, label in mentions:
+    for _start, _end, name, label in mentions:
         key = _entity_key(name, label)
         if key:
-            terms.setdefault(key, name)
+            shown.setdefault(key, name)
             entity_keys.add(key)
-            a, b = max(m_start - offset, 0), max(m_end - offset, 0)
-            text = text[:a] + " " * (b - a) + text[b:]  # the entity's words count as the entity
-    for written in WORD.findall(text):
-        written = unpossessive(written)
-        word = written.casefold()
-        if len(word) >= 3 and word not in STOP:
-            terms.setdefault(stem(word), written)
-    return terms, frozenset(entity_keys)
+    for term in terms:
+        shown.setdefault(term, term)
+    return shown, frozenset(entity_keys)
+
+
+def terms_of_statements(
+    statements: Sequence[Statement], results: Sequence[ArticleAnalysis]
+) -> list[tuple[dict[str, str], frozenset[str]]]:
+    """:func:`statement_terms` of every statement, with the entity mentions inside it."""
+    mentions = {r.article.id: all_mentions(r.entities) for r in results}
+    return [statement_terms(s.terms, mentions=mentions_in(mentions[s.article_id], s.start, s.end)) for s in statements]
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,12 +145,11 @@ def _index_statements(
     group_of: Mapping[str, str],
     event_of: Mapping[str, str],
 ) -> list[_Indexed]:
-    df: Counter[str] = Counter(k for shown, _ in terms for k in shown)
-    n = len(statements)
-    idf = {k: math.log((n + 1) / (c + 1)) + 1.0 for k, c in df.items()}
+    idf = idf_table([shown for shown, _ in terms], prior=STATEMENT_IDF_PRIOR, floor=1.0)
     indexed: list[_Indexed] = []
     for statement, (shown, entity_keys) in zip(statements, terms, strict=True):
-        weights = {k: idf[k] * (ENTITY_BOOST if k in entity_keys else 1.0) for k in shown}
+        plain = tfidf(dict.fromkeys(shown, 1.0), idf)
+        weights = {k: w * (ENTITY_BOOST if k in entity_keys else 1.0) for k, w in plain.items()}
         norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
         indexed.append(_Indexed(statement, group_of[statement.id], event_of.get(statement.article_id, ""),
                                 weights, shown, norm))

@@ -1,49 +1,47 @@
-"""Words and dates of extracted records, as the comparison weighs them.
+"""Weights and dates of extracted records, as the comparison uses them.
 
-A light stemmer, the stop words, possessives, and the publication date of a record. These are
-small helpers over strings the records already carry; nothing here parses.
+Terms come from the records (the language layer's lemmas of each article and each quote); this
+module only weighs them: one tf-idf for both the events and the statement pairs. Nothing here
+reads article text.
 """
 
 from __future__ import annotations
 
-import re
+import math
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
-from functools import lru_cache
 
-from spacy.lang.en.stop_words import STOP_WORDS
-
-from components.language.lexicon.sides import (
-    CONTENT_STOP_WORDS,
-    EXTRA_STOP_WORDS,
-    REPORTING_WORDS,
-)
-
-STOP = (STOP_WORDS - CONTENT_STOP_WORDS) | REPORTING_WORDS | EXTRA_STOP_WORDS
-WORD = re.compile(r"[^\W\d_][\w’'-]*[^\W_]|[^\W\d_]")
+IDF_PRIOR = 10  # idf = log((n + prior) / (df + 0.5)) + floor: a small set does not erase shared words
 
 
-@lru_cache(maxsize=65_536)
-def stem(word: str) -> str:
-    """A light suffix stripper, enough to meet "calls", "called" and "call"; not a lemmatizer."""
-    for suffix, repl in (("ies", "y"), ("sses", "ss"), ("ing", ""), ("ed", ""), ("es", "e"), ("s", "")):
-        if word.endswith(suffix) and len(word) - len(suffix) + len(repl) >= 3 and not word.endswith("ss"):
-            word = word[: len(word) - len(suffix)] + repl
-            break
-    if word.endswith("e") and len(word) > 4:
-        word = word[:-1]
-    if len(word) > 4 and word[-1] == word[-2] and word[-1] not in "aeiouls":
-        word = word[:-1]
-    return word
+def idf_table(
+    documents: Sequence[Iterable[str]], *, prior: float = IDF_PRIOR, floor: float = 0.0
+) -> dict[str, float]:
+    """The inverse document frequency of every term of ``documents`` (each an iterable of its terms).
+
+    ``floor`` is added to every weight: with a floor of 1 a term that every document shares still
+    counts (short statements, where a shared word is most of what two of them have in common).
+    """
+    df: Counter[str] = Counter(term for terms in documents for term in set(terms))
+    n = len(documents)
+    return {term: math.log((n + prior) / (count + 0.5)) + floor for term, count in df.items()}
 
 
-def unpossessive(word: str) -> str:
-    """"Russia's" -> "Russia", "states'" -> "states"."""
-    if word.endswith(("'s", "’s")):
-        return word[:-2]
-    return word[:-1] if word.endswith(("'", "’")) else word
+def tfidf(counts: Mapping[str, float], idf: Mapping[str, float]) -> dict[str, float]:
+    """Weights of one document's terms: ``(1 + log count) * idf`` (counts below 1 count as 1)."""
+    return {term: (1.0 + math.log(max(count, 1.0))) * idf.get(term, 0.0) for term, count in counts.items()}
+
+
+def cosine(a: Mapping[str, float], b: Mapping[str, float]) -> float:
+    """The dot product of two weight vectors (unit length already, or raw: the caller divides)."""
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(w * b.get(k, 0.0) for k, w in a.items())
 
 
 def published_date(value: str | None) -> date | None:
+    """A record's ISO date (the first ten characters), or None."""
     if not value:
         return None
     try:

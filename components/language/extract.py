@@ -19,10 +19,13 @@ from spacy.tokens import Doc
 
 from components.ingest.article import Article
 from components.language.attribution import attribute
+from components.language.doctext import doc_text
 from components.language.entities import EntityIndex, extract_entities
+from components.language.figure_context import is_party, name_key, place_mentions, proper_names, with_context
 from components.language.figures import Figure, extract_figures
 from components.language.quotes import Quote, extract_quotes
 from components.language.sides import SideResolver
+from components.language.terms import doc_terms, span_terms, title_terms
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,11 +63,13 @@ class EntityRecord:
     aliases: tuple[str, ...]
     side: str | None
     mentions: tuple[tuple[int, int, str], ...]  # (start, end, text as written)
+    party: bool = False  # a country, capital, seat of power or nationality: it names a side, not a scene
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "name": self.name, "label": self.label, "count": self.count, "aliases": list(self.aliases),
-            "side": self.side, "mentions": [{"start": s, "end": e, "text": t} for s, e, t in self.mentions],
+            "side": self.side, "party": self.party,
+            "mentions": [{"start": s, "end": e, "text": t} for s, e, t in self.mentions],
         }
 
 
@@ -76,6 +81,12 @@ class ArticleAnalysis:
     entities: tuple[EntityRecord, ...]
     quotes: tuple[Quote, ...]
     figures: tuple[Figure, ...]
+    # what the comparison weighs (not in the JSON contract): the article's terms with their counts,
+    # its title's terms, and the keys of every proper name in its text and in its title
+    terms: tuple[tuple[str, int], ...] = ()
+    title_terms: tuple[str, ...] = ()
+    names: frozenset[str] = frozenset()
+    title_names: frozenset[str] = frozenset()
 
     def to_dict(self) -> dict[str, Any]:
         art = self.article
@@ -105,17 +116,55 @@ def analyze_doc(article: Article, doc: Doc, *, settings: AnalysisSettings) -> Ar
     index: EntityIndex = extract_entities(doc, alias_groups=settings.alias_groups)
     resolver = SideResolver(doc, index, overrides=dict(settings.side_overrides))
     attributions = attribute(doc, entities=index)
+    mentions = [(m.start, m.end) for m in index.mentions()]
     quotes = tuple(
-        replace(q, side=resolver.side_of(q.speaker, start=q.speaker_start, end=q.speaker_end))
+        replace(q, side=resolver.side_of(q.speaker, start=q.speaker_start, end=q.speaker_end),
+                terms=span_terms(doc, q.parts or ((q.start, q.end),), skip=mentions))
         for q in extract_quotes(doc, entities=index, attributions=attributions)
     )
-    figures = tuple(extract_figures(doc, entities=index, published=_published(article), attributions=attributions))
+    published = _published(article)
     entity_sides = resolver.entity_sides()
+    sides = {s for s in entity_sides.values() if s}
     entities = tuple(
         EntityRecord(
             name=e.name, label=e.label, count=e.count, aliases=e.aliases, side=entity_sides.get(e.name),
             mentions=tuple((m.start, m.end, m.text) for m in e.mentions),
+            party=is_party(e.name, e.label, entity_sides.get(e.name), sides=sides),
         )
         for e in index.entities
     )
-    return ArticleAnalysis(article=article, entities=entities, quotes=quotes, figures=figures)
+    places = place_mentions((s, end, e.name, e.label, e.party) for e in entities for s, end, _ in e.mentions)
+    figures = tuple(
+        replace(f, group_side=_group_side(resolver, f.group)) if f.group else f
+        for f in with_context(doc, extract_figures(doc, entities=index, published=published, attributions=attributions),
+                              mentions=places, published=published)
+    )
+    names = frozenset(name_key(e.name) for e in entities) | frozenset(proper_names(doc, 0, len(doc_text(doc))))
+    return ArticleAnalysis(
+        article=article, entities=entities, quotes=quotes, figures=figures,
+        terms=tuple(sorted(doc_terms(doc).items())), title_terms=title_terms(article.title, doc),
+        names=names, title_names=_title_names(article.title),
+    )
+
+
+def _group_side(resolver: SideResolver, group: str) -> str | None:
+    """The side a group of people belongs to, by its words ("US service members", "Afghan soldiers")."""
+    return next((side for word in group.split() if (side := resolver.word_side(word))), None)
+
+
+def _title_names(title: str) -> frozenset[str]:
+    """Keys of the capitalised runs of a title ("Drone strike on Marlow port" -> "marlow")."""
+    found: set[str] = set()
+    run: list[str] = []
+    for word in [*title.split(), ""]:
+        clean = word.strip(".,;:!?\"'“”‘’()[]")
+        if clean[:1].isupper() and clean.isalpha() and not (not run and clean.lower() in _TITLE_OPENERS):
+            run.append(clean)
+            continue
+        if run:
+            found.add(name_key(" ".join(run)))
+            run = []
+    return frozenset(found)
+
+
+_TITLE_OPENERS = frozenset({"the", "a", "an"})

@@ -39,6 +39,7 @@ class Draft:
     source: str | None = None
     owner: Token | None = None  # "the government's count of 52": the count's owner is its source
     superseded: bool = False  # the article reports it as replaced ("earlier reports put the toll at 12")
+    source_span: tuple[int, int] | None = None  # characters of the source phrase beside the figure
     location: str | None = None
 
 

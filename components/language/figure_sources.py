@@ -102,8 +102,11 @@ def attach_sources(drafts: Sequence[Draft], sentences: Sequence[Span], attributi
         frame = attributions.frame_of(anchor.idx, avoid=number)
         if d.owner is not None:  # "the government's count of 52"
             d.source = attributions.name_of(d.owner)
-        else:
-            d.source = frame.name if frame is not None else None
+            owner = d.owner
+            d.source_span = (owner.left_edge.idx, owner.right_edge.idx + len(owner.right_edge.text))
+        elif frame is not None:
+            d.source = frame.name
+            d.source_span = frame.exclude if frame.exclude[1] > frame.exclude[0] else None
         d.superseded = _superseded(d, frame)
         if d.type in ("casualty", "count"):
             sent = sentences[d.sent_index]
@@ -111,4 +114,4 @@ def attach_sources(drafts: Sequence[Draft], sentences: Sequence[Span], attributi
             d.location = _location(d, sent, attributions, [f.exclude for f in own])
     for d in drafts:
         if d.source is None and d.subset_of is not None:
-            d.source = d.subset_of.source
+            d.source, d.source_span = d.subset_of.source, d.subset_of.source_span

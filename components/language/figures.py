@@ -31,7 +31,7 @@ from components.language.casualties import bare_conjunct, classify_casualty, is_
 from components.language.dates import date_kind, resolve_date
 from components.language.doctext import doc_text
 from components.language.entities import EntityIndex
-from components.language.figure_draft import Draft, counted_noun, number_root
+from components.language.figure_draft import Draft, counted_noun, number_root, partitive
 from components.language.figure_sources import attach_sources
 from components.language.lexicon import figures as lex
 from components.language.numbers import (
@@ -73,6 +73,7 @@ class Figure:
     si_value: float | None = None  # quantities converted to SI (metres, kilograms, m/s)
     si_unit: str | None = None
     group: str | None = None  # people, civilians, children, soldiers, drones, ...
+    group_side: str | None = None  # the side the group belongs to ("US service members": United States)
     subset_of: str | None = None  # id of the figure this one is part of
     source: str | None = None  # who claims it; None when the article states it itself
     location: str | None = None
@@ -81,6 +82,16 @@ class Figure:
     number_start: int | None = None  # offsets of the number itself, for highlighting
     number_end: int | None = None
     also_at: tuple[tuple[int, int], ...] = ()  # where the article states the same figure again (headline, recap)
+    source_start: int | None = None  # offsets of the source phrase, when the article names it beside the figure
+    source_end: int | None = None
+    body_count: bool = False  # it counts bodies ("recovered eleven bodies"): beside a toll, a running count
+    partitive: bool = False  # "19 of the injured": a part, even when its whole is no figure
+    # where and when (components.language.figure_context): the scene places of its sentence, the
+    # proper names of its sentence, a phrase that puts it at another time, the dates written near it
+    scene: tuple[str, ...] = ()
+    names: tuple[str, ...] = ()
+    time_cue: str | None = None
+    dated: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -180,6 +191,15 @@ def _predicate_tail(trigger: Token, draft: Draft) -> Iterator[int]:
             for obj in child.children:
                 if obj.dep_ in ("pobj", "pcomp") and (lem, child.lower_, lemma_of(obj)) in lex.VERB_PREP_PHRASES:
                     yield obj.i
+
+
+def _is_part(root: Token, amount: Amount) -> bool:
+    """"19 of the injured", "two of them": a part of a group named as a whole (not "dozens of others")."""
+    whole = partitive(root, amount)
+    return whole is not None and (
+        whole.lower_ in lex.SUBSET_PRONOUNS or any(c.dep_ in ("det", "poss") and c.lower_ in lex.PART_DETERMINERS
+                                                   for c in whole.children)
+    )
 
 
 def _span_chars(doc: Doc, draft: Draft) -> tuple[int, int]:
@@ -315,6 +335,10 @@ def extract_figures(
                 source=item.source, location=item.location,
                 number_start=number.start_char, number_end=number.end_char,
                 also_at=tuple(_span_chars(doc, other) for other in also_at.get(id(item), ())),
+                source_start=item.source_span[0] if item.source_span else None,
+                source_end=item.source_span[1] if item.source_span else None,
+                body_count=item.noun is not None and lemma_of(item.noun) in lex.BODY_NOUNS,
+                partitive=_is_part(item.root, amount),
             )
         )
     return figures

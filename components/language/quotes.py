@@ -52,6 +52,7 @@ class Quote:
     # the content's pieces when it is split ("A," she said, "B."): (start, end) each; ``text``
     # joins them with a space, and start/end span them all
     parts: tuple[tuple[int, int], ...] = ()
+    terms: tuple[str, ...] = ()  # what it is about: the lemmas of its content words (entity names left out)
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

@@ -262,6 +262,8 @@ PERSON_SUFFIXES: tuple[str, ...] = ("ians", "ists", "ees", "ives", "men", "women
 
 # "Four were killed, including two children": the figure after the cue is part of the one before.
 SUBSET_PREPOSITIONS: frozenset[str] = frozenset({"including", "include", "among"})
+# Determiners of a whole that make "N of the X" a part: "19 of the injured", "three of those bodies".
+PART_DETERMINERS: frozenset[str] = frozenset({"the", "those", "these", "its", "their", "our", "his", "her"})
 # "12 were killed, two of whom were children"; "among them two children".
 SUBSET_PRONOUNS: frozenset[str] = frozenset({"whom", "them", "which", "those", "these"})
 
