@@ -51,7 +51,12 @@ class AnalysisSettings:
 
 @dataclass(frozen=True, slots=True)
 class EntityRecord:
-    """An entity as the contract shows it: canonical name, label, count, aliases, side, mentions."""
+    """An entity as the contract shows it: canonical name, label, count, aliases, side, mentions.
+
+    ``side`` is the side's display name ("United States", "Kestria"); ``side_key`` its key, the same
+    for every spelling of one country: the ISO 3166-1 alpha-3 code of a real country ("USA"), "x-"
+    and the name for an article's own ("x-kestria"); see ``components.language.sides.side_key``.
+    """
 
     name: str
     label: str
@@ -59,11 +64,13 @@ class EntityRecord:
     aliases: tuple[str, ...]
     side: str | None
     mentions: tuple[tuple[int, int, str], ...]  # (start, end, text as written)
+    side_key: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "name": self.name, "label": self.label, "count": self.count, "aliases": list(self.aliases),
-            "side": self.side, "mentions": [{"start": s, "end": e, "text": t} for s, e, t in self.mentions],
+            "side": self.side, "side_key": self.side_key,
+            "mentions": [{"start": s, "end": e, "text": t} for s, e, t in self.mentions],
         }
 
 
@@ -113,6 +120,7 @@ def analyze_doc(article: Article, doc: Doc, *, settings: AnalysisSettings) -> Ar
         EntityRecord(
             name=e.name, label=e.label, count=e.count, aliases=e.aliases, side=entity_sides.get(e.name),
             mentions=tuple((m.start, m.end, m.text) for m in e.mentions),
+            side_key=resolver.side_key(entity_sides.get(e.name)),
         )
         for e in index.entities
     )
