@@ -334,7 +334,9 @@ def _unlabelled_surnames(
 ) -> list[tuple[str, str, int, int]]:
     """Bare surnames of named people that the NER missed ("Brek refused"), as PERSON mentions.
 
-    Only surnames shared by exactly one named person count, and only as proper nouns.
+    Only surnames shared by exactly one named person count, and only as proper nouns; a surname
+    that is a title word ("Major" of "John Major") does not count before another name ("Major
+    General Pat Ryder", "Major Tom Brek"), where it is the title.
     """
     surnames = Counter(f.split()[-1] for f in full_names)
     wanted = {s for s, n in surnames.items() if n == 1 and len(s) > 2}
@@ -342,6 +344,9 @@ def _unlabelled_surnames(
     found = []
     for token in doc:
         if token.lower_ in wanted and token.pos_ == "PROPN" and token.idx not in covered and token.text[0].isupper():
+            nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
+            if _is_title(token.text) and nxt is not None and nxt.text[:1].isupper():
+                continue
             found.append((token.text, "PERSON", token.idx, token.idx + len(token.text)))
     return found
 

@@ -55,6 +55,7 @@ _ROLE_WORDS = TITLE_WORDS | ROLE_NOUNS
 _MIN_STEM = 5
 _SPEAKING_FOR = frozenset({"speak", "represent"})  # "X, speaking for the General Staff, said"
 _PERSON_LIKE_LABELS = frozenset({"ORG", "FAC", "PERSON"})
+_DETERMINERS = frozenset({"the", "a", "an"})
 _ORG_WORDS = ORG_HEAD_NOUNS | ROLE_NOUNS | TITLE_WORDS | GOVERNMENT_NOUNS | PORTFOLIO_WORDS | STATE_WORDS
 _BASE_WORDS: dict[str, str] = {key: SIDE_NAMES[code] for key, (code, _) in SIDE_PHRASES.items()}
 _LEADING = re.compile(r"^(?:the|a|an)\s+", flags=re.IGNORECASE)
@@ -220,7 +221,11 @@ class SideResolver:
         It must be written as a name ("Turkey", not "turkey"; "US", not "us") and must not be part of
         a person's name: inside a name of two or more words only a nationality word before the
         name counts ("Russian President Vladimir Putin" if the model tags it so), never a place
-        ("Paris Hilton", "George Washington") or a last word ("Dawn French").
+        ("Paris Hilton", "George Washington") or a last word ("Dawn French"). A two-word name the
+        model calls an organisation whose other word is no organisation, title or role word reads
+        as a person's or a paper's name ("Denzel Washington", "the Washington Post"); "Pentagon
+        Press", "Turkish Airlines" and "Moscow Police" still count. It cannot know first names: a
+        person the model tags as a place keeps the place's side.
         """
         if key in NOT_SIDE_PHRASES:
             return False
@@ -231,11 +236,12 @@ class SideResolver:
         if start in self._person_at:
             return demonym and end < self._person_at[start]
         ent = self._ent_at.get(start)
-        if ent is None or ent.label_ not in _PERSON_LIKE_LABELS or len(ent) != 2 or end - start != 1:
+        if ent is None or ent.label_ not in _PERSON_LIKE_LABELS or end - start != 1:
             return True
-        if demonym and start == ent.start:  # "Turkish Airlines"; but "Dawn French" is a name
+        words = [t for t in ent if not t.is_punct and t.lower_ not in _DETERMINERS]  # "the Washington Post"
+        if len(words) != 2 or (demonym and start == words[0].i):  # "Turkish Airlines"; "Dawn French" is a name
             return True
-        other = ent[1] if start == ent.start else ent[0]
+        other = words[1] if start == words[0].i else words[0]
         return not self._first_or_surname(other)
 
     def _first_or_surname(self, token: Token) -> bool:
