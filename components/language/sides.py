@@ -23,7 +23,6 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
 
-import spacy
 from spacy.tokens import Doc, Span, Token
 
 from components.language.doctext import doc_text
@@ -60,6 +59,8 @@ _ORG_WORDS = ORG_HEAD_NOUNS | ROLE_NOUNS | TITLE_WORDS | GOVERNMENT_NOUNS | PORT
 _BASE_WORDS: dict[str, str] = {key: SIDE_NAMES[code] for key, (code, _) in SIDE_PHRASES.items()}
 _LEADING = re.compile(r"^(?:the|a|an)\s+", flags=re.IGNORECASE)
 _POSSESSIVE = re.compile(r"[’']s$")
+_SPLIT = re.compile(r"(\s+|-)")
+_OWNER = re.compile(r"(.+)('s)")
 
 
 @lru_cache(maxsize=65536)
@@ -78,17 +79,28 @@ def _written_as_name(text: str) -> bool:
     return exact is None or bare == exact
 
 
+@lru_cache(maxsize=65536)
+def split_name(text: str) -> tuple[str, ...]:
+    """A name split as spaCy's English tokenizer splits the lexicon's phrases: at spaces, around
+    hyphens, before a possessive ("Guinea-Bissau" -> "Guinea", "-", "Bissau"; "People's" ->
+    "People", "'s"). tests/language/test_sides.py checks it against the tokenizer on every key; it
+    is not a tokenizer for running text.
+    """
+    words: list[str] = []
+    for part in _SPLIT.split(text):
+        if not part or part.isspace():
+            continue
+        match = _OWNER.fullmatch(part)
+        words += [match.group(1), match.group(2)] if match else [part]
+    return tuple(words)
+
+
 @lru_cache(maxsize=1)
 def _phrase_index() -> dict[str, tuple[tuple[tuple[str, ...], str], ...]]:
-    """First folded token -> (folded tokens, key) of every lexicon phrase, longest first.
-
-    The keys are tokenized by spaCy's English tokenizer, the one that made the Doc ("Guinea",
-    "-", "Bissau"), once per process.
-    """
-    tokenizer = spacy.blank("en").tokenizer
+    """First folded token -> (folded tokens, key) of every lexicon phrase, longest first (built once)."""
     index: dict[str, list[tuple[tuple[str, ...], str]]] = {}
     for key in (*SIDE_PHRASES, *AMBIGUOUS_CODES, *NOT_SIDE_PHRASES):
-        words = tuple(fold(t.text) for t in tokenizer(WRITTEN_KEYS.get(key, key)))
+        words = tuple(fold(w) for w in split_name(WRITTEN_KEYS.get(key, key)))
         index.setdefault(words[0], []).append((words, key))
     return {first: tuple(sorted(found, key=lambda p: -len(p[0]))) for first, found in index.items()}
 
@@ -96,12 +108,6 @@ def _phrase_index() -> dict[str, tuple[tuple[tuple[str, ...], str], ...]]:
 @lru_cache(maxsize=65536)
 def _fold_token(text: str) -> str:
     return fold(text)
-
-
-@lru_cache(maxsize=65536)
-def _name_tokens(text: str) -> tuple[str, ...]:
-    """A name as spaCy tokenizes it ("Guinea-Bissau" -> "Guinea", "-", "Bissau")."""
-    return tuple(t.text for t in spacy.blank("en").tokenizer(text)) if text else ()
 
 
 def phrase_matches(words: Sequence[str]) -> list[tuple[int, int, str]]:
@@ -370,7 +376,7 @@ class SideResolver:
         """Side a phrase of a longer name denotes ("Kestrian" in "Kestrian officials", "South
         Korean" in "South Korean Defence Ministry"); in a person's name only a nationality word
         before the name counts, never a place or a last word ("Denzel Washington", "Dawn French")."""
-        tokens = _name_tokens(name.strip())
+        tokens = split_name(name.strip())
         if len(tokens) < 2 or self.entities.get(name) is not None:  # an entity: its mentions decided
             return None
         person = self.entities.label_of(self.entities.canonical(name) or name) == "PERSON"

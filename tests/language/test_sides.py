@@ -503,6 +503,10 @@ REAL_POSITIVES = [
     ("Georgian police in Tbilisi said the protest was peaceful.", "Georgian police", "Georgia"),
     ("The minister met his Turkish counterpart in Ankara. Turkey has offered to host the talks.", "Turkey",
      "Turkey"),
+    ("Moscow Police said two men were detained.", "Moscow Police", RU),
+    ("Chilean President Ana Morel visited Santiago on Monday.", "Santiago", "Chile"),
+    ("Greek Prime Minister Nikos Varelas said the fires were under control.", "Nikos Varelas", "Greece"),
+    ("A spokesman for the Iraqi interior ministry, Saad Karim, said 14 people died.", "Saad Karim", "Iraq"),
 ]
 REAL_NEGATIVES = [
     ("Michael Jordan scored 30 points as the Bulls won again.", "Michael Jordan"),  # sport
@@ -521,6 +525,9 @@ REAL_NEGATIVES = [
     ("He told us the shop had closed.", "us"),
     ("Niger Delta militants said they had attacked a pipeline.", "Niger Delta militants"),
     ("Shares in the Washington Post fell after the report.", "Washington Post"),
+    ("Santiago Ruiz scored twice as the home side won.", "Santiago Ruiz"),
+    ("Victoria Lane, a nurse, said the ward was full.", "Victoria Lane"),
+    ("Lena Sarto said the Korean War memorial would reopen.", "Korean War"),
 ]
 
 
@@ -599,3 +606,14 @@ def test_heldout_sides_floor(heldout_sides):
     wrong = [(name, want, got) for name, want, got in heldout_sides if got is not None and got != want]
     assert right >= 17, f"{right} of {len(heldout_sides)}"
     assert len(wrong) <= 1, wrong
+
+
+def test_lexicon_phrases_split_as_the_tokenizer_splits_them():
+    from components.language.lexicon.sides import AMBIGUOUS_CODES, NOT_SIDE_PHRASES, SIDE_PHRASES, WRITTEN_KEYS
+    from components.language.nlp import blank_english
+    from components.language.sides import split_name
+
+    tokenizer = blank_english().tokenizer
+    for key in (*SIDE_PHRASES, *AMBIGUOUS_CODES, *NOT_SIDE_PHRASES):
+        written = WRITTEN_KEYS.get(key, key)
+        assert split_name(written) == tuple(t.text for t in tokenizer(written)), written
