@@ -109,18 +109,28 @@ EXACT_FORMS: dict[str, str] = dict(EXACT_CASE)
 #: display name (folded) -> code, so a side's name gives its key
 DISPLAY_CODES: dict[str, str] = {fold(name): code for code, name in SIDE_NAMES.items()}
 
-# The older shape, read by components.compare (lowercase key -> display name): every country
-# name, nationality word and capital or seat of power, ambiguous ones included (they are names
-# of parties wherever they occur; only sides need the context).
-DEMONYMS: dict[str, str] = {
-    k: SIDE_NAMES[c] for k, (c, kind) in SIDE_PHRASES.items() if kind == "demonym"
-} | {k: SIDE_NAMES[c] for k, c in AMBIGUOUS.items() if k.endswith(("an", "ans"))}
-COUNTRIES: dict[str, str] = {
-    k: SIDE_NAMES[c] for k, (c, kind) in SIDE_PHRASES.items() if kind == "name"
-} | {k: SIDE_NAMES[c] for k, c in AMBIGUOUS.items() if fold(SIDE_NAMES[c]) == k}
-SEATS_OF_POWER: dict[str, str] = {
-    k: SIDE_NAMES[c] for k, (c, kind) in SIDE_PHRASES.items() if kind == "seat"
-} | {k: SIDE_NAMES[c] for k, c in AMBIGUOUS.items() if k not in DEMONYMS and k not in COUNTRIES}
+# The older shape, read by components.compare (lowercase key -> display name) until it switches
+# to components.language.sides.is_party_name: every country name, nationality word and capital or
+# seat of power, ambiguous ones included (they are names of parties wherever they occur; only
+# sides need the context). compare also takes the first five letters of COUNTRIES and DEMONYMS as
+# party stems, so a name of several words whose first five letters begin no one-word key ("south
+# korea": "south", "republic of ...": "repub") is left out of those two, as the older table left it.
+def _older(kinds: tuple[str, ...]) -> dict[str, str]:
+    table = {k: SIDE_NAMES[c] for k, (c, kind) in SIDE_PHRASES.items() if kind in kinds}
+    table |= {k: SIDE_NAMES[c] for k, c in AMBIGUOUS.items() if _AMBIGUOUS_KIND[k] in kinds}
+    if "seat" in kinds:
+        return table
+    stems = {k[:5] for k in table if " " not in k} | {"unite"}  # "united states", "united kingdom"
+    return {k: v for k, v in table.items() if " " not in k or k[:5] in stems}
+
+
+_AMBIGUOUS_KIND: dict[str, str] = {
+    k: "demonym" if k.endswith(("an", "ans")) else "name" if fold(SIDE_NAMES[c]) == k else "seat"
+    for k, c in AMBIGUOUS.items()
+}
+DEMONYMS: dict[str, str] = _older(("demonym",))
+COUNTRIES: dict[str, str] = _older(("name",))
+SEATS_OF_POWER: dict[str, str] = _older(("seat",))
 
 #: every one-word real key (countries, nationality words, capitals, ambiguous and no-side words,
 #: and real regions and peoples): never the base of an article's own invented country
