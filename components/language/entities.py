@@ -2,7 +2,10 @@
 
 "Austin" and "Secretary Lloyd Austin" become one person "Lloyd Austin"; "the Pentagon" and
 "Defense Department" become one organisation through the alias table; a lone title ("Maj")
-is not an entity. Everything here is a pure function of a parsed ``Doc``.
+is not an entity, but a title word that ends a two-word name is a surname ("John Major"). A lone
+nationality word is never a person ("Valdoran", "Italian"): the model's PERSON becomes NORP, and a
+country it calls a person ("Valdora" beside "Valdoran") becomes GPE. Everything here is a pure
+function of a parsed ``Doc``.
 """
 
 from __future__ import annotations
@@ -11,6 +14,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
@@ -25,10 +29,21 @@ from components.language.lexicon.names import (
     TITLE_WORDS,
 )
 from components.language.lexicon.quotes import ORG_HEAD_NOUNS, PERSONAL_TITLES
+from components.language.lexicon.sides import (
+    AMBIGUOUS_CODES,
+    DEMONYM_ENDINGS,
+    NOT_NATIONALITIES,
+    PORTFOLIO_WORDS,
+    REAL_WORDS,
+    SIDE_PHRASES,
+    fold,
+)
 
 _POSSESSIVE = re.compile(r"[’']s?$")
 _EDGE_JUNK = "[](){}\"“”‘’'.,;:-–— "
 _TERMINAL = tuple('.!?"”’:')
+_MIN_DEMONYM = 5  # letters of the shortest invented nationality word looked at ("Varnian")
+_NOT_A_SURNAME = TITLE_WORDS | ORG_HEAD_NOUNS | PORTFOLIO_WORDS  # "Kestrian Defence Ministry"
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,13 +76,17 @@ def _is_title(token_text: str) -> bool:
     return token_text.lower().rstrip(".") in TITLE_WORDS
 
 
-def clean_name(span: Span, label: str) -> tuple[str, int, int] | None:
+def clean_name(span: Span, label: str, *, nationalities: frozenset[str] = frozenset()) -> tuple[str, int, int] | None:
     """Strip determiners, titles, possessives and brackets from a name.
 
     Returns the cleaned text and its character offsets, or None when nothing that can be a
     name remains (a lone "Maj", a bracket, a number). It cannot tell a title that is part of
     an organisation's name ("Defense Ministry") from a rank, so it only strips titles before
-    a person's name and after an organisation's.
+    a person's name and after an organisation's. A title word at the end of a two-word name is
+    a surname ("John Major", "Sally Field"), unless the word before it is a nationality word
+    (``nationalities``, folded, or a real one: "Valdoran Defence" is "Valdoran"); at the start it
+    is a title ("Major Tom Brek" is "Tom Brek"). It cannot tell "General Brek" the rank from a
+    first name "General".
     """
     doc_text = text_of(span.doc)
     tokens = [t for t in span if not t.is_space]
@@ -78,8 +97,11 @@ def clean_name(span: Span, label: str) -> tuple[str, int, int] | None:
     if label == "PERSON":
         while tokens and (_is_title(tokens[0].text) or tokens[0].is_punct):
             tokens = tokens[1:]
-        # "Kiev's" stays "Kiev"; a rank written without its dot ("Maj") is not a person
-        while tokens and _is_title(tokens[-1].text) and len(tokens) > 1:
+        # "Kiev's" stays "Kiev"; a rank written without its dot ("Maj") is not a person; "John
+        # Major" keeps his surname, "Valdoran Defence" is the nationality word
+        while len(tokens) > 1 and _is_title(tokens[-1].text) and (
+            len(tokens) > 2 or _is_nationality(tokens[0].text, nationalities)
+        ):
             tokens = tokens[:-1]
     elif label == "ORG":
         while len(tokens) > 1 and _is_title(tokens[-1].text):
@@ -94,6 +116,95 @@ def clean_name(span: Span, label: str) -> tuple[str, int, int] | None:
         return None
     offset = doc_text.find(text, start)
     return text, offset, offset + len(text)
+
+
+def _is_nationality(word: str, nationalities: frozenset[str]) -> bool:
+    """A real nationality word ("Italian", "Italians") or one of the article's own (folded)."""
+    key = fold(word)
+    found = SIDE_PHRASES.get(key)
+    return (found is not None and found[1] == "demonym") or key in nationalities
+
+
+def _shares_stem(shorter: str, longer: str) -> bool:
+    """"valdora" and "valdoran" share a stem; "iran" and "iraq", "julia" and "julianne" do not."""
+    n = 0
+    for x, y in zip(shorter, longer, strict=False):
+        if x != y:
+            break
+        n += 1
+    return n >= _MIN_DEMONYM and n >= len(shorter) - 2 and len(longer) - n <= 4
+
+
+def _surname_after(token: Token) -> bool:
+    """The word after ``token`` reads as a surname ("Julian Rook"), not a title or an organisation
+    word ("Kestrian Defence Ministry", "Valdoran officials")."""
+    doc = token.doc
+    if token.i + 1 >= len(doc):
+        return False
+    nxt = doc[token.i + 1]
+    return nxt.pos_ == "PROPN" and nxt.is_alpha and nxt.text.istitle() and nxt.lower_ not in _NOT_A_SURNAME
+
+
+def _article_nationalities(doc: Doc) -> tuple[frozenset[str], frozenset[str]]:
+    """The article's own nationality words and the countries they are of (folded words).
+
+    A capitalised word with a nationality ending ("Valdoran", "Kestrians") that is never followed
+    by a surname (unlike "Julian Rook", "Brian Tull") and that either shares its stem with a
+    shorter capitalised word of the article ("Valdora", "Valdor": those are its countries) or
+    stands before a noun or a title ("Kestrian officials", "Kestrian President"). Real countries'
+    words are left to the country table. It cannot tell a first name that is never followed by a
+    surname and stands before a noun ("Julian said") from a nationality.
+    """
+    capitalised: dict[str, list[Token]] = {}
+    lowercase: set[str] = set()  # "Other officials" begins a sentence; "other" is no nationality
+    for token in doc:
+        if token.is_alpha and token.text[:1].isupper():
+            capitalised.setdefault(token.lower_, []).append(token)
+        elif token.is_alpha:
+            lowercase.add(token.lower_)
+    candidates = [w for w in capitalised if len(w) >= _MIN_DEMONYM and w.endswith(DEMONYM_ENDINGS)
+                  and w not in REAL_WORDS and w not in NOT_NATIONALITIES and w not in lowercase
+                  and not capitalised[w][0].is_stop and not any(_surname_after(t) for t in capitalised[w])]
+    words: set[str] = set()
+    countries: set[str] = set()
+    for word in candidates:
+        stem = word[:-1] if word.endswith("s") and word[:-1] in capitalised else word
+        shorter = [w for w in capitalised if len(w) < len(stem) and w not in REAL_WORDS and _shares_stem(w, stem)]
+        before_noun = any(_before_a_noun(t) for t in capitalised[word])
+        if shorter or before_noun:
+            words.add(word)
+            countries.update(w for w in shorter if w not in candidates)
+    return frozenset(words), frozenset(countries)
+
+
+def _before_a_noun(token: Token) -> bool:
+    """"Kestrian officials", "Kestrian President": the word modifies a common noun as written
+    (lowercase) or a title; not "Meridian Wire", a name."""
+    doc = token.doc
+    if token.i + 1 >= len(doc) or token.dep_ not in ("amod", "compound", "nmod"):
+        return False
+    nxt = doc[token.i + 1]
+    return (nxt.pos_ == "NOUN" and nxt.text.islower()) or nxt.lower_.rstrip(".") in _NOT_A_SURNAME
+
+
+@lru_cache(maxsize=4096)
+def _real_place_kind(word: str) -> str | None:
+    """ "name" or "seat" for a real, unambiguous country or capital ("Moscow"), else None."""
+    found = SIDE_PHRASES.get(fold(word))
+    return found[1] if found is not None and found[1] != "demonym" and fold(word) not in AMBIGUOUS_CODES else None
+
+
+def _relabel(text: str, label: str, nationalities: frozenset[str], countries: frozenset[str]) -> str:
+    """NORP for a lone nationality word the model called a person ("Valdoran", "Italians"); GPE
+    for a lone country or capital it called a person ("Valdora" beside "Valdoran", "Moscow").
+    Other labels and names of several words are left as they are."""
+    if label != "PERSON" or " " in text:
+        return label
+    if _is_nationality(text, nationalities):
+        return "NORP"
+    if fold(text) in countries or _real_place_kind(text) is not None:
+        return "GPE"
+    return label
 
 
 def _headline_lines(text: str) -> list[tuple[int, int]]:
@@ -194,19 +305,20 @@ def _titled_names(doc: Doc, covered: set[int]) -> list[Span]:
 def _raw_mentions(doc: Doc) -> list[tuple[str, str, int, int]]:
     found: list[tuple[str, str, int, int]] = []
     covered: set[int] = set()
+    nationalities, countries = _article_nationalities(doc)
     for ent in doc.ents:
         covered.update(range(ent.start, ent.end))
         if ent.label_ not in ENTITY_LABELS:
             continue
         label = _label_in_context(ent, ent.label_, ent.text.strip())
-        cleaned = clean_name(ent, label)
+        cleaned = clean_name(ent, label, nationalities=nationalities)
         if cleaned is None:
             continue
         text, start, end = cleaned
-        label = "GPE" if text in KNOWN_PLACES else label
+        label = "GPE" if text in KNOWN_PLACES else _relabel(text, label, nationalities, countries)
         found.append((text, label, start, end))
     for span in _titled_names(doc, covered):
-        cleaned = clean_name(span, "PERSON")
+        cleaned = clean_name(span, "PERSON", nationalities=nationalities)
         if cleaned is not None:
             found.append((*cleaned[:1], "PERSON", *cleaned[1:]))
     found.sort(key=lambda m: m[2])
@@ -222,7 +334,9 @@ def _unlabelled_surnames(
 ) -> list[tuple[str, str, int, int]]:
     """Bare surnames of named people that the NER missed ("Brek refused"), as PERSON mentions.
 
-    Only surnames shared by exactly one named person count, and only as proper nouns.
+    Only surnames shared by exactly one named person count, and only as proper nouns; a surname
+    that is a title word ("Major" of "John Major") does not count before another name ("Major
+    General Pat Ryder", "Major Tom Brek"), where it is the title.
     """
     surnames = Counter(f.split()[-1] for f in full_names)
     wanted = {s for s, n in surnames.items() if n == 1 and len(s) > 2}
@@ -230,6 +344,9 @@ def _unlabelled_surnames(
     found = []
     for token in doc:
         if token.lower_ in wanted and token.pos_ == "PROPN" and token.idx not in covered and token.text[0].isupper():
+            nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
+            if _is_title(token.text) and nxt is not None and nxt.text[:1].isupper():
+                continue
             found.append((token.text, "PERSON", token.idx, token.idx + len(token.text)))
     return found
 

@@ -55,7 +55,12 @@ class AnalysisSettings:
 
 @dataclass(frozen=True, slots=True)
 class EntityRecord:
-    """An entity as the contract shows it: canonical name, label, count, aliases, side, mentions."""
+    """An entity as the contract shows it: canonical name, label, count, aliases, side, mentions.
+
+    ``side`` is the side's display name ("United States", "Kestria"); ``side_key`` its key, the same
+    for every spelling of one country: the ISO 3166-1 alpha-3 code of a real country ("USA"), "x-"
+    and the name for an article's own ("x-kestria"); see ``components.language.sides.side_key``.
+    """
 
     name: str
     label: str
@@ -63,12 +68,13 @@ class EntityRecord:
     aliases: tuple[str, ...]
     side: str | None
     mentions: tuple[tuple[int, int, str], ...]  # (start, end, text as written)
+    side_key: str | None = None  # ISO alpha-3 for a real country, "x-<name>" for an article's invented one
     party: bool = False  # a country, capital, seat of power or nationality: it names a side, not a scene
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "name": self.name, "label": self.label, "count": self.count, "aliases": list(self.aliases),
-            "side": self.side, "party": self.party,
+            "side": self.side, "side_key": self.side_key, "party": self.party,
             "mentions": [{"start": s, "end": e, "text": t} for s, e, t in self.mentions],
         }
 
@@ -118,9 +124,10 @@ def analyze_doc(article: Article, doc: Doc, *, settings: AnalysisSettings) -> Ar
     attributions = attribute(doc, entities=index)
     mentions = [(m.start, m.end) for m in index.mentions()]
     quotes = tuple(
-        replace(q, side=resolver.side_of(q.speaker, start=q.speaker_start, end=q.speaker_end),
+        replace(q, side=side, side_key=resolver.side_key(side),
                 terms=span_terms(doc, q.parts or ((q.start, q.end),), skip=mentions))
         for q in extract_quotes(doc, entities=index, attributions=attributions)
+        for side in (resolver.side_of(q.speaker, start=q.speaker_start, end=q.speaker_end),)
     )
     published = _published(article)
     entity_sides = resolver.entity_sides()
@@ -129,6 +136,7 @@ def analyze_doc(article: Article, doc: Doc, *, settings: AnalysisSettings) -> Ar
         EntityRecord(
             name=e.name, label=e.label, count=e.count, aliases=e.aliases, side=entity_sides.get(e.name),
             mentions=tuple((m.start, m.end, m.text) for m in e.mentions),
+            side_key=resolver.side_key(entity_sides.get(e.name)),
             party=is_party(e.name, e.label, entity_sides.get(e.name), sides=sides),
         )
         for e in index.entities

@@ -38,14 +38,14 @@ from components.language.lexicon.context import (
     PLACE_NOUNS,
     PLACE_PREPOSITIONS,
 )
-from components.language.lexicon.sides import COUNTRIES, DEMONYMS, SEATS_OF_POWER, STATE_WORDS
+from components.language.lexicon.sides import COUNTRIES, DEMONYMS, STATE_WORDS
+from components.language.sides import is_party_name
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 CUE_REACH = 100  # a time phrase this many characters from a figure (same sentence) dates it
 SOURCE_REACH = 20  # a place this close after a figure's source is where the source sits
 DESTINATION_REACH = 120  # "taken to the hospital in ...": looked for this far before a place
 
-_PARTY_NAMES = frozenset(COUNTRIES) | frozenset(SEATS_OF_POWER) | frozenset(DEMONYMS)
 _PARTY_STEMS = frozenset(n[:5] for n in (*COUNTRIES, *DEMONYMS) if len(n) >= 5)
 _OTHER_TIME = re.compile("|".join(OTHER_TIME_PATTERNS), re.IGNORECASE)
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
@@ -75,7 +75,7 @@ def is_party_place(name: str, *, side: str | None = None) -> bool:
     invented country counts when the side resolver made it its own side ("Kestria" -> "Kestria").
     """
     key = re.sub(r"^the\s+", "", name.casefold().strip())
-    return key in _PARTY_NAMES or (side is not None and side.casefold() == key)
+    return is_party_name(name) or (side is not None and side.casefold() == key)
 
 
 def is_party(name: str, label: str, side: str | None, *, sides: Iterable[str] = ()) -> bool:

@@ -49,6 +49,7 @@ class Quote:
     sentence_start: int
     sentence_end: int
     side: str | None = None
+    side_key: str | None = None  # ISO alpha-3 for a real country, "x-<name>" for an article's invented one
     # the content's pieces when it is split ("A," she said, "B."): (start, end) each; ``text``
     # joins them with a space, and start/end span them all
     parts: tuple[tuple[int, int], ...] = ()

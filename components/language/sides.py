@@ -6,13 +6,21 @@ modifiers of a name where the article mentions it ("Russian Foreign Minister Ser
 attached to ("the Ukrainian government, including President Volodymyr Zelensky"), and from
 what a copular sentence says of a person ("Ryder is the Pentagon's press secretary").
 Unknown stays unknown: nothing is guessed. The user's overrides win over everything.
+
+Real countries come from the country table (``lexicon.countries``, completed with ``pycountry``):
+names, nationality words, capitals and seats of power, matched as whole phrases, longest first
+("South Sudanese" is South Sudan, "New Mexico" is no country), only when written capitalised and
+not as part of a person's name ("Paris Hilton", "Dawn French"). Words that are a country's only in
+context ("Jordan", "Georgia", "Turkey") count only in an article that also says so. Every side has a
+key (:func:`side_key`): the ISO 3166 alpha-3 code of a real country, so that "Russia", "the Russian
+Federation" and "Moscow" meet across articles, or "x-" and the name for an article's own country.
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
@@ -20,17 +28,24 @@ from spacy.tokens import Doc, Span, Token
 from components.language.doctext import doc_text
 from components.language.entities import EntityIndex
 from components.language.lexicon.names import TITLE_WORDS
+from components.language.lexicon.quotes import ORG_HEAD_NOUNS
 from components.language.lexicon.sides import (
-    COUNTRIES,
+    AMBIGUOUS_CODES,
     DEMONYM_ENDINGS,
-    DEMONYMS,
+    DISPLAY_CODES,
+    EXACT_FORMS,
     GOVERNMENT_NOUNS,
     NOT_NATIONALITIES,
+    NOT_SIDE_PHRASES,
     ORIGIN_SUFFIXES,
     PORTFOLIO_WORDS,
+    REAL_WORDS,
     ROLE_NOUNS,
-    SEATS_OF_POWER,
+    SIDE_NAMES,
+    SIDE_PHRASES,
     STATE_WORDS,
+    WRITTEN_KEYS,
+    fold,
 )
 
 _ATTACHING_PREPS = frozenset({"including", "of", "for", "from", "at"})
@@ -38,13 +53,120 @@ _ROLE_PREPS = frozenset({"of", "for"})  # "a spokesman for the Kremlin", "Presid
 _ROLE_WORDS = TITLE_WORDS | ROLE_NOUNS
 _MIN_STEM = 5
 _SPEAKING_FOR = frozenset({"speak", "represent"})  # "X, speaking for the General Staff, said"
+_PERSON_LIKE_LABELS = frozenset({"ORG", "FAC", "PERSON"})
+_DETERMINERS = frozenset({"the", "a", "an"})
+_ORG_WORDS = ORG_HEAD_NOUNS | ROLE_NOUNS | TITLE_WORDS | GOVERNMENT_NOUNS | PORTFOLIO_WORDS | STATE_WORDS
+_BASE_WORDS: dict[str, str] = {key: SIDE_NAMES[code] for key, (code, _) in SIDE_PHRASES.items()}
+_LEADING = re.compile(r"^(?:the|a|an)\s+", flags=re.IGNORECASE)
+_POSSESSIVE = re.compile(r"[’']s$")
+_SPLIT = re.compile(r"(\s+|-)")
+_OWNER = re.compile(r"(.+)('s)")
 
 
 @lru_cache(maxsize=65536)
 def _key(text: str) -> str:
-    text = re.sub(r"[’']s$", "", text.strip())
-    text = re.sub(r"^(the|a|an)\s+", "", text, flags=re.IGNORECASE)
-    return re.sub(r"\s+", " ", text).lower()
+    return fold(_POSSESSIVE.sub("", text.strip()))
+
+
+@lru_cache(maxsize=65536)
+def _written_as_name(text: str) -> bool:
+    """True when ``text`` is written as a name: capitalised after any leading article, and in the
+    one form a key that is also an English word must have ("US", not "us")."""
+    bare = _POSSESSIVE.sub("", _LEADING.sub("", text.strip()))
+    if not bare[:1].isupper():
+        return False
+    exact = EXACT_FORMS.get(fold(bare))
+    return exact is None or bare == exact
+
+
+@lru_cache(maxsize=65536)
+def split_name(text: str) -> tuple[str, ...]:
+    """A name split as spaCy's English tokenizer splits the lexicon's phrases: at spaces, around
+    hyphens, before a possessive ("Guinea-Bissau" -> "Guinea", "-", "Bissau"; "People's" ->
+    "People", "'s"). tests/language/test_sides.py checks it against the tokenizer on every key; it
+    is not a tokenizer for running text.
+    """
+    words: list[str] = []
+    for part in _SPLIT.split(text):
+        if not part or part.isspace():
+            continue
+        match = _OWNER.fullmatch(part)
+        words += [match.group(1), match.group(2)] if match else [part]
+    return tuple(words)
+
+
+@lru_cache(maxsize=1)
+def _phrase_index() -> dict[str, tuple[tuple[tuple[str, ...], str], ...]]:
+    """First folded token -> (folded tokens, key) of every lexicon phrase, longest first (built once)."""
+    index: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for key in (*SIDE_PHRASES, *AMBIGUOUS_CODES, *NOT_SIDE_PHRASES):
+        words = tuple(fold(w) for w in split_name(WRITTEN_KEYS.get(key, key)))
+        index.setdefault(words[0], []).append((words, key))
+    return {first: tuple(sorted(found, key=lambda p: -len(p[0]))) for first, found in index.items()}
+
+
+@lru_cache(maxsize=65536)
+def _fold_token(text: str) -> str:
+    return fold(text)
+
+
+def phrase_matches(words: Sequence[str]) -> list[tuple[int, int, str]]:
+    """The lexicon phrases in a sequence of tokens, longest first, left to right, not overlapping.
+
+    Returns (start, end, key) for every country name, nationality word, capital or seat of power,
+    ambiguous word and no-side phrase ("New Mexico") found, whatever its case: whether a match
+    counts (case, person names, context) is for the caller. It cannot see a phrase split
+    differently from the way spaCy's tokenizer splits it.
+    """
+    index = _phrase_index()
+    folded = [_fold_token(w) for w in words]
+    found: list[tuple[int, int, str]] = []
+    i = 0
+    while i < len(folded):
+        for phrase, key in index.get(folded[i], ()):
+            if tuple(folded[i : i + len(phrase)]) == phrase:
+                found.append((i, i + len(phrase), key))
+                i += len(phrase)
+                break
+        else:
+            i += 1
+    return found
+
+
+def _kind(key: str) -> str:
+    """ "name", "demonym" or "seat" for a key of the table; "name" for ambiguous and no-side ones."""
+    return SIDE_PHRASES[key][1] if key in SIDE_PHRASES else "name"
+
+
+def side_key(side: str | None) -> str | None:
+    """The key of a side: the ISO 3166-1 alpha-3 code of a real country, else "x-" and the name.
+
+    "Russia", "Russian Federation", "Moscow" and "Russian" all give "RUS"; an article's own
+    country "Kestria" gives "x-kestria", "Tessaline Union" "x-tessaline-union". It cannot tell two
+    invented countries spelled differently apart from two countries: their keys differ.
+    """
+    if not side or not side.strip():
+        return None
+    key = _key(side)
+    if key in DISPLAY_CODES:
+        return DISPLAY_CODES[key]
+    if key in SIDE_PHRASES:
+        return SIDE_PHRASES[key][0]
+    if key in AMBIGUOUS_CODES:
+        return AMBIGUOUS_CODES[key]
+    return "x-" + re.sub(r"[^\w]+", "-", key).strip("-")
+
+
+def is_party_name(name: str) -> bool:
+    """True for a real country, capital, seat of power or nationality word ("Moscow", "the
+    Kremlin", "Italians", "Russian Federation", "Georgia"), in any case ("SEOUL").
+
+    From the country table alone: an article's invented country is not known here (its side, from
+    the resolver, says so), and a name that holds one ("Russian Defense Ministry") is not one.
+    Ambiguous words ("Jordan", "Turkey") count: they are parties' names wherever they are places.
+    """
+    key = _key(name)
+    return key in SIDE_PHRASES or key in AMBIGUOUS_CODES
 
 
 def _is_origin_word(token: Token) -> bool:
@@ -73,7 +195,19 @@ class SideResolver:
         self._ent_at = {i: ent for ent in doc.ents for i in range(ent.start, ent.end)}
         self.entities = entities
         self.overrides = {_key(k): v for k, v in (overrides or {}).items()}
-        self._words = self._side_words(doc, entities)
+        # which token is part of which lexicon phrase (None: a phrase that does not count here)
+        self._at_phrase: dict[int, str | None] = {}
+        self._person_at = self._person_names()
+        counted: list[tuple[int, str]] = []
+        matches = phrase_matches([t.text for t in doc])
+        self._matched = {i for start, end, _ in matches for i in range(start, end)}
+        for start, end, key in matches:
+            keep = self._counts(start, end, key)
+            for i in range(start, end):
+                self._at_phrase[i] = key if keep else None
+            if keep:
+                counted.append((start, key))
+        self._words = self._side_words(doc, entities, counted)
         # two passes: the first finds what names say by themselves and around them; the second
         # lets a person inherit the side of the organisation named beside them ("a General
         # Staff spokesman" once "the Kestrian General Staff" is known)
@@ -87,10 +221,60 @@ class SideResolver:
         # article would otherwise rescan the text 1,000 times)
         self._fallback: dict[str, str | None] = {}
 
+    def _counts(self, start: int, end: int, key: str) -> bool:
+        """Whether the lexicon phrase at tokens ``start:end`` names a country here.
+
+        It must be written as a name ("Turkey", not "turkey"; "US", not "us") and must not be part of
+        a person's name: inside a name of two or more words only a nationality word before the
+        name counts ("Russian President Vladimir Putin" if the model tags it so), never a place
+        ("Paris Hilton", "George Washington") or a last word ("Dawn French"). A two-word name the
+        model calls an organisation whose other word is no organisation, title or role word reads
+        as a person's or a paper's name ("Denzel Washington", "the Washington Post"); "Pentagon
+        Press", "Turkish Airlines" and "Moscow Police" still count. It cannot know first names: a
+        person the model tags as a place keeps the place's side.
+        """
+        if key in NOT_SIDE_PHRASES:
+            return False
+        doc = self.doc
+        if not _written_as_name(doc[start:end].text):
+            return False
+        demonym = _kind(key) == "demonym"
+        if start in self._person_at:
+            return demonym and end < self._person_at[start]
+        ent = self._ent_at.get(start)
+        if ent is None or ent.label_ not in _PERSON_LIKE_LABELS or end - start != 1:
+            return True
+        words = [t for t in ent if not t.is_punct and t.lower_ not in _DETERMINERS]  # "the Washington Post"
+        if len(words) != 2 or (demonym and start == words[0].i):  # "Turkish Airlines"; "Dawn French" is a name
+            return True
+        other = words[1] if start == words[0].i else words[0]
+        return not self._first_or_surname(other)
+
+    def _first_or_surname(self, token: Token) -> bool:
+        """True for "Denzel" beside "Washington" in a two-word name the model called an
+        organisation: a capitalised proper noun that is no lexicon word and no organisation,
+        role or title word (unlike "Press" in "Pentagon Press" or "Air" in "Air France")."""
+        return (token.pos_ == "PROPN" and token.is_alpha and token.text.istitle() and token.i not in self._matched
+                and token.lower_ not in _ORG_WORDS)
+
+    def _person_names(self) -> dict[int, int]:
+        """Token index -> end of the person's name of two or more words it is in, from the model's
+        PERSON spans and the entity index's people (which context made people: "Paris Hilton, 43")."""
+        spans = [(ent.start, ent.end) for ent in self.doc.ents if ent.label_ == "PERSON" and len(ent) > 1]
+        for person in self.entities.people():
+            for mention in person.mentions:
+                span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+                if span is not None and len(span) > 1:
+                    spans.append((span.start, span.end))
+        return {i: end for start, end in spans for i in range(start, end)}
+
     # -- the word lists, plus this article's own countries and their demonyms -----------------
-    @staticmethod
-    def _side_words(doc: Doc, entities: EntityIndex) -> dict[str, str]:
+    def _side_words(self, doc: Doc, entities: EntityIndex, counted: Sequence[tuple[int, str]]) -> dict[str, str]:
         """The lexicon plus this article's own countries, found from its words.
+
+        - The real countries' words of the country table; an ambiguous one ("Jordan", "Georgia")
+          only when the article also writes an unambiguous word of that country ("Amman",
+          "Jordanian", "Tbilisi") or makes it own a government ("Jordan's foreign minister").
 
         - A nationality word and the names sharing its stem: "Kestrian officials" and "Kestria"
           make both mean "Kestria", whatever label the model gave them. When several names share
@@ -107,7 +291,7 @@ class SideResolver:
         ("Tessaline" beside "the Tessaline Union") stands for that state. Other nationality words
         with no country named get no side; a portfolio ("Transport Minister") owns no government.
         """
-        words: dict[str, str] = {**DEMONYMS, **COUNTRIES, **SEATS_OF_POWER}
+        words: dict[str, str] = dict(_BASE_WORDS)
         proper: set[str] = set()
         owners: list[Token] = []
         at: dict[str, list[int]] = {}  # capitalised word -> its token indices
@@ -119,7 +303,14 @@ class SideResolver:
                 proper.add(lower)
             if lower in GOVERNMENT_NOUNS and (owner := _owner(token)) is not None:
                 owners.append(owner)
+        present = {SIDE_PHRASES[key][0] for _, key in counted if key in SIDE_PHRASES}
+        owner_keys = {_key(o.text) for o in owners if self._at_phrase.get(o.i) is not None}
+        for _, key in counted:  # "Jordan" beside "Amman", "Georgia's parliament"
+            code = AMBIGUOUS_CODES.get(key)
+            if code is not None and (code in present or key in owner_keys):
+                words[key] = SIDE_NAMES[code]
         proper |= {_key(e.name) for e in entities.entities if " " not in e.name.strip()}
+        proper -= REAL_WORDS  # a real country's words never make an invented one
         demonyms = {w for w in proper if w.endswith(DEMONYM_ENDINGS) and w not in words}
         demonyms = {w[:-1] if w.endswith("s") and w[:-1] in demonyms else w for w in demonyms}
         for demonym in sorted(demonyms):
@@ -149,20 +340,57 @@ class SideResolver:
             first: e.name for e in entities.entities
             if len(e.name.split()) == 2 and e.name.split()[1].lower() in STATE_WORDS
             and (first := e.name.split()[0].lower()) not in words and first not in NOT_NATIONALITIES
-            and e.name.lower() not in COUNTRIES
+            and first not in REAL_WORDS and _key(e.name) not in SIDE_PHRASES
         }
         for owner in owners:  # "the Tessaline foreign ministry" beside "the Tessaline Union"
-            words.setdefault(owner.lower_, states.get(owner.lower_, owner.text))
+            if _key(owner.text) not in REAL_WORDS:
+                words.setdefault(owner.lower_, states.get(owner.lower_, owner.text))
         for first, state in states.items():
             words.setdefault(first, state)
         return words
 
     def word_side(self, text: str) -> str | None:
-        """Side a single word or name denotes by itself ("Moscow", "Russian", "White House")."""
+        """Side a single word or name denotes by itself ("Moscow", "Russian", "White House").
+
+        Only for a name written as one ("Turkey", not "turkey"); an ambiguous word ("Jordan") only
+        where the article confirms it. It does not look inside a longer name (see :meth:`side_of`).
+        """
         key = _key(text)
         if key in self.overrides:
             return self.overrides[key]
-        return self._words.get(key)
+        return self._words.get(key) if _written_as_name(text) else None
+
+    def _word_at(self, token: Token) -> str | None:
+        """Side the word at ``token`` denotes, as part of the lexicon phrase it is in: "Korean" in
+        "South Korean" is South Korea, "Mexico" in "New Mexico" and "Paris" in "Paris Hilton" are
+        nothing."""
+        key = _key(token.text)
+        if key in self.overrides:
+            return self.overrides[key]
+        if token.i in self._at_phrase:
+            phrase = self._at_phrase[token.i]
+            return self._words.get(phrase) if phrase is not None else None
+        return self.word_side(token.text)
+
+    def _name_words_side(self, name: str) -> str | None:
+        """Side a phrase of a longer name denotes ("Kestrian" in "Kestrian officials", "South
+        Korean" in "South Korean Defence Ministry"); in a person's name only a nationality word
+        before the name counts, never a place or a last word ("Denzel Washington", "Dawn French")."""
+        tokens = split_name(name.strip())
+        if len(tokens) < 2 or self.entities.get(name) is not None:  # an entity: its mentions decided
+            return None
+        person = self.entities.label_of(self.entities.canonical(name) or name) == "PERSON"
+        for start, end, key in phrase_matches(tokens):
+            if key in NOT_SIDE_PHRASES or (person and (_kind(key) != "demonym" or end == len(tokens))):
+                continue
+            if not _written_as_name(tokens[start]):
+                continue
+            if (side := self.overrides.get(key) or self._words.get(key)) is not None:
+                return side
+        for word in tokens:  # the article's own words ("Kestrian")
+            if _key(word) not in REAL_WORDS and (side := self.word_side(word)) is not None:
+                return side
+        return None
 
     # -- evidence around a mention --------------------------------------------------------------
     def _phrase_evidence(self, root: Token, *, exclude: range) -> list[str]:
@@ -178,7 +406,7 @@ class SideResolver:
         return found
 
     def _token_side(self, token: Token) -> str | None:
-        side = self.word_side(token.text)
+        side = self._word_at(token)
         if side:
             return side
         if token.ent_iob_ in ("B", "I"):
@@ -235,7 +463,7 @@ class SideResolver:
         if whole:
             found.append(whole)
         for token in span:
-            if not _is_origin_word(token) and (side := self.word_side(token.text)):
+            if not _is_origin_word(token) and (side := self._word_at(token)):
                 found.append(side)
         root = span.root
         inside = range(span.start, span.end)
@@ -287,9 +515,8 @@ class SideResolver:
         side = self._entity_sides.get(name) or self.word_side(name)
         if side:
             return side
-        for word in name.split():
-            if (side := self.word_side(word)) is not None:
-                return side
+        if (side := self._name_words_side(name)) is not None:
+            return side
         if start is not None and end is not None:
             span = self.doc.char_span(start, end, alignment_mode="expand")
             if span is not None and (evidence := self.span_evidence(span)):
@@ -329,6 +556,10 @@ class SideResolver:
 
     def entity_sides(self) -> dict[str, str | None]:
         return dict(self._entity_sides)
+
+    def side_key(self, side: str | None) -> str | None:
+        """The key of a side this resolver gave (see the module's :func:`side_key`)."""
+        return side_key(side)
 
 
 def _derived_country(demonym: str) -> str | None:
@@ -388,8 +619,8 @@ def _owner(noun: Token) -> Token | None:
     candidates += [c for m in noun.children if m.dep_ in ("compound", "amod")
                    for c in m.children if c.dep_ in ("poss", "compound")]
     for token in candidates:
-        if token.pos_ == "PROPN" and token.is_alpha and token.text[:1].isupper() and not token.lower_.endswith(
-            DEMONYM_ENDINGS
+        if token.pos_ == "PROPN" and token.is_alpha and token.text[:1].isupper() and (
+            not token.lower_.endswith(DEMONYM_ENDINGS) or token.lower_ in AMBIGUOUS_CODES
         ) and token.lower_ not in _ROLE_WORDS and token.lower_ not in PORTFOLIO_WORDS:
             return token
     return None

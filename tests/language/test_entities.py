@@ -165,3 +165,94 @@ NOT_A_PERSON_CASES = [
 def test_context_does_not_make_a_person(text: str, word: str) -> None:
     people = [e.name for e in extract_entities(parse(text)).people()]
     assert not any(word in name for name in people), people
+
+
+TITLE_EDGE_CASES = [
+    pytest.param(["John", "Major"], "John Major", id="title-word-ending-two-words-is-a-surname"),
+    pytest.param(["Sally", "Field"], "Sally Field", id="field-is-a-surname"),
+    pytest.param(["Tim", "General"], "Tim General", id="general-is-a-surname"),
+    pytest.param(["Major", "Tom", "Brek"], "Tom Brek", id="title-word-starting-a-name-is-a-title"),
+    pytest.param(["Field", "Marshal", "Ilse", "Varga"], "Ilse Varga", id="two-word-title-stripped"),
+    pytest.param(["Tomas", "Brek", "General"], "Tomas Brek", id="trailing-title-after-a-full-name"),
+    pytest.param(["Italian", "Defence"], "Italian", id="nationality-then-title-keeps-the-nationality"),
+    pytest.param(["Major"], None, id="a-lone-title-is-no-person"),
+]
+
+
+@pytest.mark.parametrize(("words", "expected"), TITLE_EDGE_CASES)
+def test_titles_at_the_edges_of_a_person_name(words: list[str], expected: str | None) -> None:
+    cleaned = clean_name(_span(words, 0, len(words), "PERSON"), "PERSON")
+    assert (cleaned[0] if cleaned else None) == expected
+
+
+def test_the_article_s_own_nationality_word_keeps_its_title_off() -> None:
+    cleaned = clean_name(_span(["Valdoran", "Defence"], 0, 2, "PERSON"), "PERSON",
+                         nationalities=frozenset({"valdoran"}))
+    assert cleaned is not None and cleaned[0] == "Valdoran"
+
+
+SURNAME_CASES = [
+    pytest.param("Former prime minister John Major said the deal was fair. Major added that talks would go on.",
+                 "John Major", {"Major", "John Major"}, id="title-word-surname-merges"),
+    pytest.param("Major Tom Brek said the unit had pulled back. Brek declined to comment.", "Tom Brek",
+                 {"Brek", "Tom Brek"}, id="title-before-the-name-stripped"),
+]
+
+
+@pytest.mark.parametrize(("text", "canonical", "aliases"), SURNAME_CASES)
+def test_title_word_surnames(text: str, canonical: str, aliases: set[str]) -> None:
+    people = _names(text, "PERSON")
+    assert set(people.get(canonical, ())) >= aliases, people
+
+
+def test_a_title_before_another_name_is_not_the_surname() -> None:
+    text = "John Major said the deal was fair. Major General Pat Ryder disagreed."
+    people = _names(text, "PERSON")
+    assert people["John Major"] == ("John Major",)
+    assert "Pat Ryder" in people
+
+
+NATIONALITY_CASES = [
+    pytest.param("The Valdoran said the talks were over. Valdoran officials agreed.", "Valdoran", "NORP",
+                 id="invented-nationality-word-is-norp"),
+    pytest.param("Valdoran Defence said the border was quiet. Valdora denied it.", "Valdoran", "NORP",
+                 id="invented-with-its-country"),
+    pytest.param("Valdoran Defence said the border was quiet. Valdora denied it.", "Valdora", "GPE",
+                 id="invented-country-the-model-calls-a-person-is-a-place"),
+    pytest.param("Italian officials said the ship was turned away. The Italians closed the port.", "Italian",
+                 "NORP", id="real-nationality-word-is-norp"),
+]
+
+
+@pytest.mark.parametrize(("text", "name", "label"), NATIONALITY_CASES)
+def test_a_lone_nationality_word_is_never_a_person(text: str, name: str, label: str) -> None:
+    index = extract_entities(parse(text))
+    entity = index.get(name)
+    assert entity is not None, [(e.name, e.label) for e in index.entities]
+    assert entity.label == label
+
+
+PEOPLE_NOT_NATIONALITIES = [
+    pytest.param("Julian said the talks were over. Julian Rook left early.", "Julian Rook",
+                 id="first-name-with-a-demonym-ending"),
+    pytest.param("Brian Tull said the ferry was late. Brian left.", "Brian Tull", id="brian"),
+    pytest.param("Stephen King said the book was done.", "Stephen King", id="king-is-a-surname"),
+]
+
+
+@pytest.mark.parametrize(("text", "name"), PEOPLE_NOT_NATIONALITIES)
+def test_people_named_like_nationalities_stay_people(text: str, name: str) -> None:
+    index = extract_entities(parse(text))
+    assert index.label_of(name) == "PERSON", [(e.name, e.label) for e in index.entities]
+
+
+def test_no_nationality_word_is_a_person_in_the_samples(repo_root) -> None:
+    """The samples' top PERSON once was "Valdoran"; no lone nationality word is a person now."""
+    from components.ingest.loaders import from_path
+    from components.language.lexicon.sides import DEMONYMS
+
+    paths = sorted((repo_root / "sample_articles").glob("*.txt")) + sorted((repo_root / "tests" / "heldout").glob(
+        "*.txt"))
+    people = {e.name for p in paths for e in extract_entities(parse(from_path(p).text)).people()}
+    demonyms = {"valdoran", "kestrian", "kestrians", "halvanian", "ostranian", "carvessan", "tessaline"}
+    assert {n for n in people if n.lower() in demonyms or n.lower() in DEMONYMS} == set()

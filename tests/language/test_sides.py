@@ -300,3 +300,323 @@ def test_samples_side_recall_floor(sample_sides):
     rows = [row for items in sample_sides.values() for row in items]
     right = sum(got == want for _, want, got in rows)
     assert right / len(rows) >= 0.42, f"{right} of {len(rows)}"
+
+
+# ---- the country table (no model) ----------------------------------------------------------------
+def test_every_row_is_a_real_state_with_one_row():
+    import pycountry
+
+    from components.language.lexicon.countries import COUNTRY_ROWS, USER_ASSIGNED_CODES
+
+    codes = [row[0] for row in COUNTRY_ROWS]
+    assert len(codes) == len(set(codes))
+    assert len(codes) >= 193 + 2 + 3  # UN members, the two observers, Taiwan, Kosovo, Western Sahara
+    unknown = [c for c in codes if c not in USER_ASSIGNED_CODES and pycountry.countries.get(alpha_3=c) is None]
+    assert unknown == []
+    displays = [row[1] for row in COUNTRY_ROWS]
+    assert len(displays) == len(set(displays))
+
+
+def test_no_key_is_claimed_by_two_countries():
+    from components.language.lexicon.sides import KEY_CONFLICTS
+
+    assert KEY_CONFLICTS == []
+
+
+@pytest.mark.parametrize(
+    ("key", "code"),
+    [
+        pytest.param("russian federation", "RUS", id="iso-name-from-pycountry"),
+        pytest.param("syrian arab republic", "SYR", id="iso-name-syria"),
+        pytest.param("hellenic republic", "GRC", id="official-name-from-pycountry"),
+        pytest.param("lao people's democratic republic", "LAO", id="iso-name-laos"),
+        pytest.param("viet nam", "VNM", id="iso-spelling-vietnam"),
+        pytest.param("vietnam", "VNM", id="news-spelling-vietnam"),
+        pytest.param("czechia", "CZE", id="czechia"),
+        pytest.param("czech republic", "CZE", id="czech-republic"),
+        pytest.param("turkiye", "TUR", id="turkiye-folded"),
+        pytest.param("cote d'ivoire", "CIV", id="accents-folded"),
+        pytest.param("holland", "NLD", id="holland"),
+        pytest.param("u.s.", "USA", id="u-s"),
+        pytest.param("america", "USA", id="america"),
+        pytest.param("britain", "GBR", id="britain"),
+        pytest.param("italians", "ITA", id="plural-demonym"),
+        pytest.param("spaniards", "ESP", id="spaniards"),
+        pytest.param("spanish", "ESP", id="spanish"),
+        pytest.param("dutch", "NLD", id="dutch"),
+        pytest.param("greeks", "GRC", id="greeks"),
+        pytest.param("iraqis", "IRQ", id="iraqis"),
+        pytest.param("sudanese", "SDN", id="sudanese"),
+        pytest.param("south sudanese", "SSD", id="south-sudanese"),
+        pytest.param("swiss", "CHE", id="swiss"),
+        pytest.param("filipinos", "PHL", id="filipinos"),
+        pytest.param("philippine", "PHL", id="philippine"),
+        pytest.param("afghans", "AFG", id="afghans"),
+        pytest.param("emiratis", "ARE", id="emiratis"),
+        pytest.param("kremlin", "RUS", id="kremlin"),
+        pytest.param("downing street", "GBR", id="downing-street"),
+        pytest.param("elysee", "FRA", id="elysee"),
+        pytest.param("quai d'orsay", "FRA", id="quai-d-orsay"),
+        pytest.param("zhongnanhai", "CHN", id="zhongnanhai"),
+        pytest.param("hague", "NLD", id="the-hague"),
+        pytest.param("kiev", "UKR", id="kiev"),
+        pytest.param("kyiv", "UKR", id="kyiv"),
+        pytest.param("pristina", "XKX", id="kosovo-user-assigned-code"),
+    ],
+)
+def test_table_keys(key: str, code: str):
+    from components.language.lexicon.sides import SIDE_PHRASES
+
+    assert SIDE_PHRASES[key][0] == code
+
+
+@pytest.mark.parametrize(
+    "key",
+    [
+        pytest.param("georgia", id="us-state-too"), pytest.param("jordan", id="first-name"),
+        pytest.param("chad", id="first-name-chad"), pytest.param("turkey", id="the-bird"),
+        pytest.param("indian", id="native-american"), pytest.param("congo", id="two-congos"),
+        pytest.param("korean", id="two-koreas"), pytest.param("dominican", id="two-dominicas"),
+        pytest.param("new mexico", id="us-state"), pytest.param("english", id="a-language"),
+        pytest.param("brussels", id="speaks-for-the-eu"), pytest.param("jersey", id="a-shirt"),
+        pytest.param("male", id="maldives-capital-folds-to-a-word"), pytest.param("kiwi", id="a-fruit"),
+        pytest.param("latin america", id="a-region"),
+    ],
+)
+def test_ambiguous_words_are_no_key_by_themselves(key: str):
+    from components.language.lexicon.sides import SIDE_PHRASES
+
+    assert key not in SIDE_PHRASES
+
+
+@pytest.mark.parametrize(
+    ("code", "display"),
+    [("RUS", "Russia"), ("USA", "United States"), ("GBR", "United Kingdom"), ("KOR", "South Korea"),
+     ("IRN", "Iran"), ("SYR", "Syria"), ("VNM", "Vietnam"), ("CZE", "Czech Republic"), ("TUR", "Turkey"),
+     ("COD", "DR Congo"), ("PSE", "Palestine"), ("TWN", "Taiwan")],
+    ids=lambda v: str(v),
+)
+def test_display_names_are_the_news_forms(code: str, display: str):
+    from components.language.lexicon.sides import SIDE_NAMES
+
+    assert SIDE_NAMES[code] == display
+
+
+def test_the_older_tables_keep_their_shape():
+    """components.compare reads these: lowercase key -> display name, and a frozenset."""
+    from components.language.lexicon.sides import COUNTRIES, DEMONYMS, SEATS_OF_POWER, STATE_WORDS
+
+    for table in (COUNTRIES, DEMONYMS, SEATS_OF_POWER):
+        assert all(k == k.lower() and isinstance(v, str) for k, v in table.items())
+    assert isinstance(STATE_WORDS, frozenset)
+    assert COUNTRIES["russia"] == COUNTRIES["russian federation"] == "Russia"
+    assert COUNTRIES["u.s."] == SEATS_OF_POWER["pentagon"] == DEMONYMS["americans"] == US
+    assert DEMONYMS["italian"] == "Italy" and SEATS_OF_POWER["kremlin"] == RU
+    # compare takes five-letter stems of these two: no generic first word may become one ("Southport")
+    stems = {k[:5] for k in (*COUNTRIES, *DEMONYMS)}
+    assert stems.isdisjoint({"south", "north", "saint", "state", "repub", "democ", "great", "weste", "centr"})
+
+
+@pytest.mark.parametrize(
+    ("side", "key"),
+    [
+        pytest.param("Russia", "RUS", id="display"),
+        pytest.param("Russian Federation", "RUS", id="iso-name"),
+        pytest.param("the Russian Federation", "RUS", id="with-article"),
+        pytest.param("Moscow", "RUS", id="capital"),
+        pytest.param("United States", "USA", id="united-states"),
+        pytest.param("U.S.", "USA", id="u-s"),
+        pytest.param("Élysée", "FRA", id="accented-seat"),
+        pytest.param("Jordan", "JOR", id="ambiguous-name-as-a-side"),
+        pytest.param("Kestria", "x-kestria", id="invented"),
+        pytest.param("Tessaline Union", "x-tessaline-union", id="invented-two-words"),
+        pytest.param("Valdora", "x-valdora", id="invented-is-never-real"),
+        pytest.param(None, None, id="none"),
+        pytest.param("", None, id="empty"),
+    ],
+)
+def test_side_key(side: str | None, key: str | None):
+    from components.language.sides import side_key
+
+    assert side_key(side) == key
+
+
+@pytest.mark.parametrize(
+    ("name", "party"),
+    [
+        pytest.param("Moscow", True, id="capital"), pytest.param("the Kremlin", True, id="seat"),
+        pytest.param("SEOUL", True, id="any-case"), pytest.param("Italians", True, id="demonym"),
+        pytest.param("Russian Federation", True, id="iso-name"), pytest.param("Georgia", True, id="ambiguous"),
+        pytest.param("Russia's", True, id="possessive"),
+        pytest.param("Marlow", False, id="a-town"), pytest.param("Kestria", False, id="invented"),
+        pytest.param("Russian Defense Ministry", False, id="an-organisation"),
+        pytest.param("New Mexico", False, id="a-us-state"), pytest.param("Valdoran", False, id="invented-demonym"),
+        pytest.param("Sevastopol", False, id="a-city-that-is-no-capital"),
+    ],
+)
+def test_is_party_name(name: str, party: bool):
+    from components.language.sides import is_party_name
+
+    assert is_party_name(name) is party
+
+
+@pytest.mark.parametrize(
+    ("words", "found"),
+    [
+        pytest.param(["South", "Sudanese", "officials"], [(0, 2, "south sudanese")], id="longest-first"),
+        pytest.param(["Sudanese", "officials"], [(0, 1, "sudanese")], id="short"),
+        pytest.param(["in", "New", "Mexico"], [(1, 3, "new mexico")], id="a-no-side-phrase-covers-its-words"),
+        pytest.param(["Guinea", "-", "Bissau"], [(0, 3, "guinea-bissau")], id="hyphenated"),
+        pytest.param(["the", "Élysée", "Palace"], [(1, 3, "elysee palace")], id="accents"),
+        pytest.param(["Selm", "officials"], [], id="unknown-town"),
+    ],
+)
+def test_phrase_matches(words: list[str], found: list[tuple[int, int, str]]):
+    from components.language.sides import phrase_matches
+
+    assert phrase_matches(words) == found
+
+
+# ---- real countries in sentences written in the style of wire copy (our own words) ------------
+REAL_POSITIVES = [
+    ("Italian officials said the cargo ship had been turned away from the port.", "Italian officials", "Italy"),
+    ("Brazilian police arrested four men after the raid, a spokesman said.", "Brazilian police", "Brazil"),
+    ("Spanish authorities said the wildfire was contained by Sunday evening.", "Spanish authorities", "Spain"),
+    ("Dutch prosecutors said the suspect would be charged on Monday.", "Dutch prosecutors", "Netherlands"),
+    ("Greek coastguard officials said 40 people were rescued off the island.", "Greek coastguard officials",
+     "Greece"),
+    ("The Iraqi army said it had retaken the village after two days of fighting.", "Iraqi army", "Iraq"),
+    ("The Sudanese health ministry said 12 people had died of cholera.", "Sudanese health ministry", "Sudan"),
+    ("South Sudanese officials said the convoy had crossed the border.", "South Sudanese officials",
+     "South Sudan"),
+    ("South Korean military officials said the launch was detected at dawn.", "South Korean military officials",
+     "South Korea"),
+    ("Swiss police said the avalanche buried three skiers.", "Swiss police", "Switzerland"),
+    ("Filipino coast guard officers said the ferry sank in heavy seas.", "Filipino coast guard officers",
+     "Philippines"),
+    ("Afghan officials said the earthquake had destroyed hundreds of homes.", "Afghan officials", "Afghanistan"),
+    ("Emirati officials said the flight landed safely.", "Emirati officials", "United Arab Emirates"),
+    ("The Kremlin said the talks would resume next week.", "Kremlin", RU),
+    ("The Elysee said the president would travel to the region.", "Elysee", "France"),
+    ("The Élysée Palace said the president would travel to the region.", "Élysée Palace", "France"),
+    ("Downing Street said the prime minister had spoken to the families.", "Downing Street", "United Kingdom"),
+    ("Zhongnanhai has not commented on the report.", "Zhongnanhai", "China"),
+    ("Officials in the Russian Federation said the pipeline was damaged.", "Russian Federation", RU),
+    ("Jordan's foreign ministry said the border crossing was closed.", "Jordan", "Jordan"),
+    ("Georgian police in Tbilisi said the protest was peaceful.", "Georgian police", "Georgia"),
+    ("The minister met his Turkish counterpart in Ankara. Turkey has offered to host the talks.", "Turkey",
+     "Turkey"),
+    ("Moscow Police said two men were detained.", "Moscow Police", RU),
+    ("Chilean President Ana Morel visited Santiago on Monday.", "Santiago", "Chile"),
+    ("Greek Prime Minister Nikos Varelas said the fires were under control.", "Nikos Varelas", "Greece"),
+    ("A spokesman for the Iraqi interior ministry, Saad Karim, said 14 people died.", "Saad Karim", "Iraq"),
+]
+REAL_NEGATIVES = [
+    ("Michael Jordan scored 30 points as the Bulls won again.", "Michael Jordan"),  # sport
+    ("Jordan scored 30 points as the Bulls won again.", "Jordan"),
+    ("Chad Pellow, a local farmer, said the river rose overnight.", "Chad Pellow"),  # a person's name
+    ("Roast the turkey for three hours and serve it on fine china.", "turkey"),  # a recipe
+    ("Turkey should rest for twenty minutes before carving.", "Turkey"),
+    ("Georgia voters went to the polls in Atlanta on Tuesday.", "Georgia"),  # a US state
+    ("Paris Hilton arrived at the gala on Friday.", "Paris Hilton"),  # model: not PERSON
+    ("Denzel Washington said the film was his favourite.", "Denzel Washington"),
+    ("Dawn French said the show would return next year.", "Dawn French"),
+    ("The storm moved across New Mexico overnight, forecasters said.", "New Mexico"),
+    ("Indian tribes in Oklahoma held a meeting on water rights.", "Indian tribes"),
+    ("The Dominican friars opened the abbey to visitors.", "Dominican friars"),
+    ("Shares of Guinea Mining Ltd fell by 4 percent on Monday.", "Guinea Mining Ltd"),  # business
+    ("He told us the shop had closed.", "us"),
+    ("Niger Delta militants said they had attacked a pipeline.", "Niger Delta militants"),
+    ("Shares in the Washington Post fell after the report.", "Washington Post"),
+    ("Santiago Ruiz scored twice as the home side won.", "Santiago Ruiz"),
+    ("Victoria Lane, a nurse, said the ward was full.", "Victoria Lane"),
+    ("Lena Sarto said the Korean War memorial would reopen.", "Korean War"),
+]
+
+
+def _side_at(text: str, name: str) -> str | None:
+    start = text.index(name)
+    return resolve(text).side_of(name, start=start, end=start + len(name))
+
+
+@pytest.mark.parametrize(("text", "name", "side"), REAL_POSITIVES, ids=[n for _, n, _ in REAL_POSITIVES])
+def test_real_countries(nlp, text: str, name: str, side: str):
+    assert _side_at(text, name) == side
+
+
+@pytest.mark.parametrize(("text", "name"), REAL_NEGATIVES, ids=[n for _, n in REAL_NEGATIVES])
+def test_real_country_words_that_are_no_side_here(nlp, text: str, name: str):
+    assert _side_at(text, name) is None
+
+
+def test_three_spellings_meet(nlp):
+    """Two articles that spell a country differently get one key and one display name."""
+    texts = ["Russia said the talks had stalled.", "The Russian Federation said the talks had stalled.",
+             "Moscow said the talks had stalled."]
+    names = ["Russia", "Russian Federation", "Moscow"]
+    found = set()
+    for text, name in zip(texts, names, strict=True):
+        resolver = resolve(text)
+        side = resolver.side_of(name)
+        found.add((side, resolver.side_key(side)))
+    assert found == {(RU, "RUS")}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "side"),
+    [
+        pytest.param("Italvan officials said the dam held. Italva has asked for help.", "Italvan officials",
+                     "Italva", id="invented-beside-a-real-stem-stays-invented"),
+        pytest.param("Austrovan troops crossed the river. Austrova denied it.", "Austrova", "Austrova",
+                     id="invented-country-is-not-austria"),
+        pytest.param("Italian officials said the ship was turned away.", "Italian officials", "Italy",
+                     id="real-demonym-is-not-made-a-country"),
+        pytest.param("Brazilian police said the raid was over.", "Brazilian police", "Brazil",
+                     id="brazilian-is-not-brazilia"),
+    ],
+)
+def test_invented_and_real_never_cross(nlp, text: str, name: str, side: str):
+    from components.language.sides import side_key
+
+    got = _side_at(text, name)
+    assert got == side
+    assert (side_key(got) or "").startswith("x-") == (side in ("Italva", "Austrova"))
+
+
+# ---- the held-out articles' gold sides (regression set; see tests/heldout/README.md) -----------
+HELDOUT = Path(__file__).resolve().parents[2] / "tests" / "heldout"
+
+
+@pytest.fixture(scope="module")
+def heldout_sides(nlp):
+    from components.ingest.loaders import from_path
+
+    found: list[tuple[str, str, str | None]] = []
+    for gold_path in sorted(HELDOUT.glob("*.json")):
+        gold = json.loads(gold_path.read_text(encoding="utf-8"))
+        article = from_path(HELDOUT / gold["article"])
+        doc = parse(article.text)
+        resolver = SideResolver(doc, extract_entities(doc))
+        found += [(name, side, resolver.side_of(name)) for name, side in gold.get("sides", {}).items()]
+    if not found:
+        pytest.skip("no held-out gold sides")
+    return found
+
+
+def test_heldout_sides_floor(heldout_sides):
+    """Measured 17 right and 1 wrong of 48 (an article that names only "Halvanian" gets "Halvania")."""
+    right = sum(got == want for _, want, got in heldout_sides)
+    wrong = [(name, want, got) for name, want, got in heldout_sides if got is not None and got != want]
+    assert right >= 17, f"{right} of {len(heldout_sides)}"
+    assert len(wrong) <= 1, wrong
+
+
+def test_lexicon_phrases_split_as_the_tokenizer_splits_them():
+    from components.language.lexicon.sides import AMBIGUOUS_CODES, NOT_SIDE_PHRASES, SIDE_PHRASES, WRITTEN_KEYS
+    from components.language.nlp import blank_english
+    from components.language.sides import split_name
+
+    tokenizer = blank_english().tokenizer
+    for key in (*SIDE_PHRASES, *AMBIGUOUS_CODES, *NOT_SIDE_PHRASES):
+        written = WRITTEN_KEYS.get(key, key)
+        assert split_name(written) == tuple(t.text for t in tokenizer(written)), written
