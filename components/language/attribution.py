@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Token
 
 from components.language.entities import EntityIndex, Mention
 from components.language.lexicon import quotes as lex
+from components.language.lexicon.first_names import FEMALE_NAMES, MALE_NAMES
 from components.language.lexicon.names import LEADING_DETERMINERS, TITLE_WORDS
 from components.language.quote_marks import QuotedDoc
 from components.language.statements import Candidate, Finder, VerbFrame, subject_of, verb_frames
@@ -71,6 +72,12 @@ class Resolver:
                 before = self.text[max(0, m.start - 12):m.start].split()
                 if before and (g := lex.HONORIFIC_GENDER.get(before[-1].lower().rstrip("."))):
                     self.gender.setdefault(m.name, g)
+        for m in self.mentions:  # the first name tells the gender when no honorific did
+            first = m.name.split()[0].lower() if m.label == "PERSON" and " " in m.name else ""
+            if first in FEMALE_NAMES:
+                self.gender.setdefault(m.name, "f")
+            elif first in MALE_NAMES:
+                self.gender.setdefault(m.name, "m")
 
     # entity lookups -------------------------------------------------------------------------------
     def mention_at(self, token: Token) -> Mention | None:

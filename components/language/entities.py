@@ -19,6 +19,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span, Token
 
 from components.language.doctext import doc_text as text_of
+from components.language.lexicon.first_names import FEMALE_NAMES, MALE_NAMES
 from components.language.lexicon.names import (
     AGE_RANGE,
     ALIAS_GROUPS,
@@ -66,6 +67,9 @@ class Entity:
     count: int
     aliases: tuple[str, ...]
     mentions: tuple[Mention, ...]
+
+
+FIRST_NAMES = FEMALE_NAMES | MALE_NAMES
 
 
 def _norm_key(text: str) -> str:
@@ -263,7 +267,8 @@ def _described_as_person(span: Span) -> bool:
 def _label_in_context(span: Span, label: str, text: str) -> str:
     """PERSON for a multi-word name the tagger called otherwise when its context says person.
 
-    A personal title before it, an appositive role noun or an age make a name a person's. It
+    A personal title before it, an appositive role noun, an age or a known first name
+    (:mod:`components.language.lexicon.first_names`) make a name a person's. It
     cannot help a one-word name (a surname alone is too often a place) or a name whose last
     word heads organisations ("Ilse Varga Foundation").
     """
@@ -274,6 +279,8 @@ def _label_in_context(span: Span, label: str, text: str) -> str:
         return label
     if _title_before(span.doc, span.start) or is_personal_title(span[0]) or _described_as_person(span):
         return "PERSON"
+    if len(words) <= 3 and words[0].lower() in FIRST_NAMES and label in {"ORG", "GPE", "LOC", "FAC", ""}:
+        return "PERSON"  # "Ilse Varga", "Maria Lopez": a known first name and a surname
     return label
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Token
 
@@ -85,6 +85,7 @@ def paragraphs(text: str) -> list[_Paragraph]:
 
 
 ALL_MARKS = lex.OPENING_QUOTES | lex.CLOSING_QUOTES | lex.AMBIGUOUS_QUOTES
+_SINGLE_RE = re.compile("[" + re.escape(lex.SINGLE_OPEN + lex.SINGLE_CLOSE + "'") + "]")
 _MARK_RE = re.compile("[" + re.escape("".join(sorted(ALL_MARKS))) + "]")
 
 
@@ -161,7 +162,51 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
             if _opens_with_mark(paras, k + 1):
                 next_link = len(spans) - 1
         link = next_link
-    return spans
+    return _with_single_quotes(text, paras, spans)
+
+
+def _single_role(text: str, i: int) -> str | None:
+    """"open" or "close" for a single quotation mark (‘ ’ '), or None where it is an apostrophe."""
+    prev = text[i - 1] if i > 0 else " "
+    nxt = text[i + 1] if i + 1 < len(text) else " "
+    if prev.isalnum() and nxt.isalnum():  # "don’t", "Kestria’s"
+        return None
+    if (prev.isspace() or prev in _BEFORE_OPEN or prev in lex.OPENING_QUOTES) and nxt.isalnum():
+        return None if text[i] == lex.SINGLE_CLOSE else "open"  # ’ before a word: "’90s", "’em"
+    if (nxt.isspace() or nxt in _AFTER_CLOSE or nxt in lex.CLOSING_QUOTES) and not prev.isspace():
+        return None if text[i] == lex.SINGLE_OPEN else "close"
+    return None
+
+
+def _with_single_quotes(text: str, paras: Sequence[_Paragraph], spans: list[QuoteSpan]) -> list[QuoteSpan]:
+    """Add the quotations in single marks ('It is a tragedy,' the governor said.), paragraph by paragraph.
+
+    A single mark is an apostrophe unless it opens a word after a space and a later one closes
+    after it in the same paragraph ("the soldiers’ families" has no opener, so no quotation).
+    Single marks inside a double quotation are quotes within the quote and are left alone.
+    """
+    double = sorted((s.open, s.close if s.close is not None else s.end) for s in spans)
+    singles: list[QuoteSpan] = []
+    for para in paras:
+        open_at: int | None = None
+        for match in _SINGLE_RE.finditer(text, para.start, para.end):
+            i = match.start()
+            k = bisect.bisect_right(double, (i, len(text))) - 1
+            if k >= 0 and double[k][0] < i <= double[k][1]:
+                continue
+            role = _single_role(text, i)
+            if role == "open":
+                open_at = i
+            elif role == "close" and open_at is not None:
+                start, end = _content(text, open_at + 1, i)
+                if end > start:
+                    singles.append(QuoteSpan(open_at, i, start, end))
+                open_at = None
+    if not singles:
+        return spans
+    merged = sorted([*((s, n) for n, s in enumerate(spans)), *((s, None) for s in singles)], key=lambda x: x[0].open)
+    where = {n: k for k, (_, n) in enumerate(merged) if n is not None}
+    return [s if s.continues is None else replace(s, continues=where[s.continues]) for s, _ in merged]
 
 
 def _opens_with_mark(paras: Sequence[_Paragraph], k: int) -> bool:

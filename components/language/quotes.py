@@ -17,7 +17,7 @@ joins that speaker's quotation when it follows it in the same paragraph (assembl
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass
 from typing import Any
 
@@ -25,6 +25,7 @@ from spacy.tokens import Doc
 
 from components.language.attribution import Attributions, Speaker, SpeakerType, attribute
 from components.language.entities import EntityIndex
+from components.language.lexicon import quotes as lex
 from components.language.quote_marks import QuotedDoc, QuoteSpan, find_quote_spans, is_quoted_words, is_speech
 from components.language.statements import Candidate, QuoteKind
 
@@ -113,8 +114,29 @@ def extract_quotes(doc: Doc, *, entities: EntityIndex, attributions: Attribution
     return quotes
 
 
+_PART_ENDINGS = ",;:\u2014\u2013-"
+_CLOSING_MARKS = frozenset({*lex.CLOSING_QUOTES, *lex.AMBIGUOUS_QUOTES, lex.SINGLE_CLOSE, "'"})
+
+
+def _joined(text: str, parts: Sequence[tuple[int, int]]) -> str:
+    """The pieces of a statement as one text; a piece keeps the comma (or dash) it ended with inside its
+    quotation marks ("We will rebuild," she said, "and return" is "We will rebuild, and return")."""
+    pieces: list[str] = []
+    for n, (start, end) in enumerate(parts):
+        piece = text[start:end]
+        if n + 1 < len(parts):
+            tail = end
+            while tail < len(text) and text[tail] in _PART_ENDINGS:
+                tail += 1
+            following = text[parts[n + 1][0]:parts[n + 1][1]]
+            if tail > end and tail < len(text) and text[tail] in _CLOSING_MARKS and any(c.isalnum() for c in following):
+                piece += text[end:tail]  # the comma is the speaker's, inside the quotation marks
+        pieces.append(piece)
+    return " ".join(pieces)
+
+
 def _quote(art: QuotedDoc, cand: Candidate, speaker: Speaker) -> Quote:
-    text = " ".join(art.text[a:b] for a, b in cand.ranges)
+    text = _joined(art.text, cand.ranges)
     points = [a for a, _ in cand.ranges] + [b - 1 for _, b in cand.ranges]
     if cand.cue is not None:
         points.append(cand.cue.idx)
@@ -134,7 +156,7 @@ def _merge(art: QuotedDoc, prev: Quote, ranges: list[tuple[int, int]]) -> Quote:
     _, sent_end = _sentence_range(art, [ranges[-1][1] - 1])
     return Quote(
         speaker=prev.speaker, speaker_text=prev.speaker_text, speaker_type=prev.speaker_type, cue=prev.cue,
-        kind=prev.kind, text=" ".join(art.text[a:b] for a, b in parts), start=parts[0][0], end=parts[-1][1],
+        kind=prev.kind, text=_joined(art.text, parts), start=parts[0][0], end=parts[-1][1],
         speaker_start=prev.speaker_start, speaker_end=prev.speaker_end,
         sentence_start=prev.sentence_start, sentence_end=max(prev.sentence_end, sent_end), side=prev.side,
         parts=parts,

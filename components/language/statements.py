@@ -21,19 +21,22 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from spacy.matcher import Matcher
-from spacy.tokens import Token
+from spacy.matcher import DependencyMatcher, Matcher
+from spacy.tokens import Doc, Token
 from spacy.vocab import Vocab
 
 from components.language.entities import is_personal_title
 from components.language.lexicon import figures as figure_lex
 from components.language.lexicon import quotes as lex
+from components.language.lexicon.frames import FRAMES, Frame, node_names
 from components.language.quote_marks import ALL_MARKS, QuotedDoc
 
 QuoteKind = Literal["direct", "indirect", "mixed"]
 
 
 _MATCHERS: dict[int, tuple[Vocab, Matcher]] = {}
+# verbs that are cues only inside their frames (a claim, an accusation, "described as", "called for")
+_FRAME_ONLY_CLAIMS = (lex.CLAIM_ONLY_VERBS | lex.DESCRIBE_VERBS | lex.CALL_FOR_VERBS) - lex.REPORTING_VERBS
 _MATCHER_CACHE_SIZE = 4  # one model in the app; tests build a few blank vocabularies
 _VERBAL = ["VERB", "AUX"]
 
@@ -50,8 +53,10 @@ def _matcher(vocab: Vocab) -> Matcher:
     matcher.add("CUE", [[{"LEMMA": {"IN": sorted(lex.REPORTING_VERBS)}, "POS": {"IN": _VERBAL}, "DEP": not_clause}]])
     matcher.add("FRAME_CUE", [[{"LEMMA": {"IN": sorted(lex.FRAME_ONLY_VERBS)}, "POS": {"IN": _VERBAL},
                                 "DEP": not_clause}]])
-    matcher.add("CLAIM_CUE", [[{"LEMMA": {"IN": sorted(lex.CLAIM_ONLY_VERBS)}, "POS": {"IN": _VERBAL},
+    matcher.add("CLAIM_CUE", [[{"LEMMA": {"IN": sorted(_FRAME_ONLY_CLAIMS)}, "POS": {"IN": _VERBAL},
                                 "DEP": not_clause}]])
+    beliefs = sorted(lex.BELIEF_VERBS - lex.REPORTING_VERBS)
+    matcher.add("BELIEF_CUE", [[{"LEMMA": {"IN": beliefs}, "POS": {"IN": _VERBAL}, "DEP": not_clause}]])
     matcher.add("SOURCE", [[{"LOWER": word} for word in phrase] for phrase in lex.SOURCE_PHRASES])
     _MATCHERS[id(vocab)] = (vocab, matcher)
     return matcher
@@ -150,6 +155,7 @@ class Finder:
     def __init__(self, art: QuotedDoc) -> None:
         self.art = art
         self.doc = art.doc
+        self.frames = frame_matches(art.doc)  # cue index -> [(frame, its nodes)], in frame order
         self.used: set[int] = set()  # quotation spans already attributed
         self.own_record: set[int] = set()  # subjectless cues that carry their own statement
         self.clause_cues: set[int] = set()  # cues that govern a clause of their own
@@ -209,64 +215,86 @@ class Finder:
 
     # clauses -------------------------------------------------------------------------------------
     def _clause(self, cue: Token) -> set[int]:
-        """Token indices of the clause a cue governs (empty when it governs none)."""
+        """Token indices of what a cue reports, by the first frame of :data:`lexicon.frames.FRAMES`
+        that matches it (empty when none does)."""
+        matches = self.frames.get(cue.i, [])
+        for frame, nodes in matches:
+            if frame.name in _CLAIM_FRAMES and cue.lemma_.lower() not in frame.cues:
+                continue
+            if frame.name == "clause":  # every clause the cue governs, but one it is cut off from
+                clauses = [n["content"] for f, n in matches if f.name == "clause"]
+                kept = [c for c in clauses if not self._cut_off(c, cue)] or clauses
+                return set().union(*(self._content(frame, cue, {"content": c}) for c in kept))
+            tokens = self._content(frame, cue, nodes)
+            if tokens:
+                return tokens
+        return set()
+
+    def _cut_off(self, clause: Token, cue: Token) -> bool:
+        """A clause before its cue that a semicolon parts from it, or that has its own "according to X":
+        "A, according to the committee; Valdora says B" is not Valdora's A."""
+        if clause.i > cue.i:
+            return False
         doc = self.doc
-        comps = [c for c in cue.children if c.dep_ in lex.CONTENT_DEPS]
-        if not comps:  # "said in a statement that ..."
-            for prep in cue.children:
-                if prep.dep_ != "prep":
-                    continue
-                for noun in prep.children:
-                    if noun.dep_ == "pobj" and noun.lemma_.lower() in lex.MEDIUM_NOUNS:
-                        comps += [
-                            c for c in noun.children
-                            if c.dep_ in lex.MEDIUM_CLAUSE_DEPS and any(m.lower_ == "that" for m in c.children)
-                        ]
-        tokens: set[int] = set()
-        head = cue.head
-        if not comps and cue.dep_ in lex.PARENTHETICAL_DEPS and head.i < cue.i and subject_of(cue) is not None:
-            # "Valdora holds 700 prisoners, officials say, while ...": the cue's head is the content
-            tokens.update(_subtree_range(head))
-            tokens -= set(_subtree_range(cue))
+        between = doc[clause.right_edge.i + 1 : cue.left_edge.i]
+        own_source = any(t.lower_ == "according" for t in doc[clause.left_edge.i : clause.right_edge.i + 1])
+        return own_source or any(t.text == ";" for t in between)
+
+    def _content(self, frame: Frame, cue: Token, nodes: dict[str, Token]) -> set[int]:
+        """The tokens a matched frame reports (see :mod:`components.language.lexicon.frames`)."""
+        doc = self.doc
+        if frame.needs_subject and subject_of(cue) is None:
+            return set()
+        if frame.content == "head-minus-cue":
+            head = nodes["head"]
+            if head.left_edge.i >= cue.left_edge.i:
+                return set()  # the cue opens its head's clause, it does not sit inside it: not set off
+            tokens = set(_subtree_range(head)) - set(_subtree_range(cue))
             for other in self.clause_cues:
                 if other != cue.i and other in tokens:
                     tokens -= set(_subtree_range(doc[other]))
             return tokens
-        lemma = cue.lemma_.lower()
-        obj = next((c for c in cue.children if c.dep_ == "dobj"), None)
-        if not comps and obj is not None and lemma in lex.DIRECTIVE_VERBS:  # "warned residents not to return"
-            comps = [c for c in cue.children if c.dep_ == "xcomp" and c.i > obj.i]
-        conjs: list[Token] = []
-        if comps:  # "said that A and that B"
-            conjs = [
-                c for c in cue.children
-                if c.dep_ == "conj" and c.pos_ in _VERBAL and doc[c.left_edge.i].lower_ == "that" and c.i > comps[0].i
-            ]
-        elif obj is not None and (claim := self._claim_content(cue, obj)):
-            return claim  # "repeated his claim that ...", "accused the Union of laying the mine"
-        elif obj is not None and lemma in lex.NP_STATEMENT_VERBS:  # "announced $4 million in aid"
-            words = [t for t in obj.subtree if not t.is_punct]
-            if len(words) >= lex.MIN_NP_STATEMENT_WORDS or any(t.like_num for t in words):
-                tokens.update(_subtree_range(obj))
-                for sib in cue.rights:
-                    if sib.i > obj.i and sib.dep_ in {"prep", "npadvmod", "advmod"}:
-                        tokens.update(_subtree_range(sib))
-                return tokens
-        for conj in conjs:
-            tokens.update(range(comps[-1].right_edge.i + 1, conj.right_edge.i + 1))
-        for comp in comps:
-            tokens.update(_subtree_range(comp))
-            has_subject = any(c.dep_ in {"nsubj", "nsubjpass", "expl", "csubj"} for c in comp.children)
-            first = self.doc[comp.left_edge.i]
-            while first.is_punct and first.i < comp.i:
-                first = self.doc[first.i + 1]
-            # "warned the alliance "should be aware ..."": the object is the clause's subject
-            obj = next((c for c in cue.children if c.dep_ == "dobj" and c.i < comp.i), None)
-            if (
-                not has_subject and obj is not None and first.tag_ in lex.FINITE_TAGS
-                and all(t.text in ALL_MARKS for t in self.doc[obj.right_edge.i + 1:comp.left_edge.i])
-            ):
-                tokens.update(_subtree_range(obj))
+        if frame.content.startswith("range:"):
+            first, last = frame.content[len("range:"):].split("..")
+            prep = nodes[last]
+            if not any(c.dep_ in ("pcomp", "pobj") for c in prep.children):
+                return set()
+            return set(range(nodes[first].left_edge.i, prep.right_edge.i + 1))
+        if frame.content == "object-statement":
+            obj = nodes["content"]
+            words = [w for w in obj.subtree if not w.is_punct]
+            if len(words) < lex.MIN_NP_STATEMENT_WORDS and not any(w.like_num for w in words):
+                return set()
+            tokens = set(_subtree_range(obj))
+            for sib in cue.rights:
+                if sib.i > obj.i and sib.dep_ in {"prep", "npadvmod", "advmod"}:
+                    tokens.update(_subtree_range(sib))
+            return tokens
+        content = nodes["content"]
+        tokens = set(_subtree_range(content))
+        if frame.name in ("clause", "medium-clause"):
+            tokens |= self._clause_extras(cue, content)
+        return tokens
+
+    def _clause_extras(self, cue: Token, comp: Token) -> set[int]:
+        """What belongs to a reported clause beyond its subtree: the second of "said that A and that B",
+        and the object that is the clause's subject ("warned the alliance "should be aware ..."")."""
+        doc = self.doc
+        tokens: set[int] = set()
+        for conj in cue.children:
+            that = doc[conj.left_edge.i].lower_ == "that"
+            if conj.dep_ == "conj" and conj.pos_ in _VERBAL and that and conj.i > comp.i:
+                tokens.update(range(comp.right_edge.i + 1, conj.right_edge.i + 1))
+        has_subject = any(c.dep_ in {"nsubj", "nsubjpass", "expl", "csubj"} for c in comp.children)
+        first = doc[comp.left_edge.i]
+        while first.is_punct and first.i < comp.i:
+            first = doc[first.i + 1]
+        obj = next((c for c in cue.children if c.dep_ == "dobj" and c.i < comp.i), None)
+        if (
+            not has_subject and obj is not None and first.tag_ in lex.FINITE_TAGS
+            and all(w.text in ALL_MARKS for w in doc[obj.right_edge.i + 1:comp.left_edge.i])
+        ):
+            tokens.update(_subtree_range(obj))
         return tokens
 
     def _has_that(self, cue: Token) -> bool:
@@ -414,7 +442,7 @@ class Finder:
                 self.own_record.add(tok.i)
         found: list[Candidate] = []
         for tok, label in cues:
-            weak = label == "FRAME_CUE" or tok.lemma_.lower() in lex.WEAK_CUES
+            weak = label in ("FRAME_CUE", "BELIEF_CUE") or tok.lemma_.lower() in lex.WEAK_CUES
             if label == "CLAIM_CUE":
                 cand = self._from_claim(tok)
             else:
@@ -466,43 +494,16 @@ class Finder:
         return self._make(cue, cue.text, speaker, kind, ranges, spans, needs_name=needs_name)
 
     def _from_claim(self, cue: Token) -> Candidate | None:
-        """A verb that reports a claim only through its object: "rejected claims that ..."."""
+        """A verb that reports only in a frame of its own: "rejected claims that ...", "described X as Y",
+        "called for a ceasefire", "expressed fears that ..."."""
         if not _asserts(cue):
             return None
-        obj = next((c for c in cue.children if c.dep_ == "dobj"), None)
-        tokens = self._claim_content(cue, obj)
+        tokens = self._clause(cue)
         content = self._content_ranges(tokens) if tokens else []
         if not content:
             return None
         kind, spans, ranges = self._classify(content, that_clause=False)
         return self._make(cue, cue.text, _speaker_head(cue), kind, ranges, spans, needs_name=True)
-
-    def _claim_content(self, cue: Token, obj: Token | None) -> set[int]:
-        """A statement reported through the cue's object: a claim or an accusation (empty if neither)."""
-        return self._claim_object(cue) or self._accusation(cue, obj)
-
-    def _claim_object(self, cue: Token) -> set[int]:
-        """The object of a cue when it is a claim spelled out by a "that" clause ("his claim that ...")."""
-        for obj in cue.children:
-            if obj.dep_ != "dobj" or obj.lemma_.lower() not in lex.CLAIM_NOUNS:
-                continue
-            for clause in obj.children:
-                first = self.doc[clause.left_edge.i]
-                if clause.dep_ in lex.MEDIUM_CLAUSE_DEPS and first.lower_ == "that" and first.dep_ == "mark":
-                    return set(_subtree_range(obj))
-        return set()
-
-    def _accusation(self, cue: Token, obj: Token | None) -> set[int]:
-        """"accused X of Y", "blamed X for Y": the object and the phrase that says what of."""
-        preps = lex.ACCUSATION_PREPS.get(cue.lemma_.lower())
-        if obj is None or not preps:
-            return set()
-        for prep in [*cue.rights, *obj.rights]:  # the parser hangs "of ..." on either
-            if prep.i > obj.i and prep.dep_ == "prep" and prep.lower_ in preps and any(
-                c.dep_ in {"pcomp", "pobj"} for c in prep.children
-            ):
-                return set(range(obj.left_edge.i, prep.right_edge.i + 1))
-        return set()
 
     def _from_source(self, according: Token) -> Candidate | None:
         doc = self.doc
@@ -585,6 +586,44 @@ class Finder:
             return None
         position = min(cue.idx, speaker.idx, ranges[0][0])
         return Candidate(cue, cue_text, speaker, kind, ranges, spans, needs_name=needs_name, position=position)
+
+
+# -- the frames of reported speech (lexicon.frames), matched once per Doc ---------------------------
+
+_CLAIM_FRAMES = frozenset({"claim-object", "accusation", "describe-as", "call-for"})
+_DEP_MATCHERS: dict[int, tuple[Vocab, tuple[DependencyMatcher, dict[int, Frame]]]] = {}
+
+
+def _dependency_matcher(vocab: Vocab) -> tuple[DependencyMatcher, dict[int, Frame]]:
+    """The DependencyMatcher of every frame, built once per vocabulary, and its keys' frames."""
+    cached = _DEP_MATCHERS.get(id(vocab))
+    if cached is not None and cached[0] is vocab:
+        return cached[1]
+    while len(_DEP_MATCHERS) >= _MATCHER_CACHE_SIZE:
+        _DEP_MATCHERS.pop(next(iter(_DEP_MATCHERS)))
+    matcher = DependencyMatcher(vocab)
+    keys: dict[int, Frame] = {}
+    for frame in FRAMES:
+        matcher.add(frame.name, list(frame.patterns))
+        keys[vocab.strings[frame.name]] = frame
+    _DEP_MATCHERS[id(vocab)] = (vocab, (matcher, keys))
+    return matcher, keys
+
+
+def frame_matches(doc: Doc) -> dict[int, list[tuple[Frame, dict[str, Token]]]]:
+    """Every frame match of a Doc, by the index of its cue, in the order of :data:`FRAMES`."""
+    if not doc.has_annotation("DEP"):
+        return {}
+    matcher, keys = _dependency_matcher(doc.vocab)
+    order = {frame.name: n for n, frame in enumerate(FRAMES)}
+    found: dict[int, list[tuple[Frame, dict[str, Token]]]] = {}
+    for key, token_ids in matcher(doc):
+        frame = keys[key]
+        nodes = {name: doc[i] for name, i in zip(node_names(frame), token_ids, strict=True)}
+        found.setdefault(nodes["cue"].i, []).append((frame, nodes))
+    for matches in found.values():
+        matches.sort(key=lambda m: order[m[0].name])
+    return found
 
 
 # -- frames that give figures their sources -------------------------------------------------------

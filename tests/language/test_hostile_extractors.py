@@ -57,6 +57,10 @@ EXAMPLES_PER_RUN = N_NEWS_LIKE + N_RANDOM_UNICODE + N_LOADED_AND_ANALYZED + N_TW
 # --- the checks ---------------------------------------------------------------------------------
 
 
+def _unpunctuated(text: str) -> str:
+    return " ".join(text.replace(",", " ").replace(";", " ").replace(":", " ").replace("\u2014", " ").split())
+
+
 def _in_text(text: str, start: int | None, end: int | None, *, what: str, empty_ok: bool = False) -> None:
     assert isinstance(start, int) and isinstance(end, int), f"{what}: offsets {start!r}, {end!r}"
     assert 0 <= start <= end <= len(text), f"{what}: {start}..{end} outside a text of {len(text)}"
@@ -91,7 +95,8 @@ def check_quotes(text: str, quotes: list[Quote] | tuple[Quote, ...]) -> None:
                 _in_text(text, a, b, what=f"{what} part")
             assert [a for a, _ in quote.parts] == sorted(a for a, _ in quote.parts)
             assert (quote.start, quote.end) == (quote.parts[0][0], quote.parts[-1][1])
-            assert quote.text == " ".join(text[a:b] for a, b in quote.parts)
+            # each piece, with the comma (or dash) it ended with inside its quotation marks
+            assert _unpunctuated(quote.text) == _unpunctuated(" ".join(text[a:b] for a, b in quote.parts))
         else:
             assert quote.text == text[quote.start : quote.end]
         if quote.speaker_start is not None or quote.speaker_end is not None:

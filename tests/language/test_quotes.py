@@ -247,7 +247,9 @@ def test_offsets_point_at_the_text(article_quotes: list[Quote]) -> None:
     assert len(article_quotes) >= 6
     for q in article_quotes:
         pieces = q.parts or ((q.start, q.end),)
-        assert " ".join(ARTICLE[a:b] for a, b in pieces) == q.text
+        # the pieces of a split quotation keep the comma they ended with inside the marks
+        joined = " ".join(ARTICLE[a:b] for a, b in pieces)
+        assert joined.replace(",", "").replace(" ", "") == q.text.replace(",", "").replace(" ", "")
         assert q.start == pieces[0][0] and q.end == pieces[-1][1]
         assert q.sentence_start <= q.start and q.end <= q.sentence_end
         if q.speaker_start is not None:
@@ -266,7 +268,7 @@ def test_article_speakers_and_kinds(article_quotes: list[Quote]) -> None:
         ("Marit Holm", "indirect", "person"),
     ]
     split = article_quotes[2]
-    assert len(split.parts) == 2 and split.text == "The port will stay open and ships will be diverted to Kastel."
+    assert len(split.parts) == 2 and split.text == "The port will stay open, and ships will be diverted to Kastel."
 
 
 def test_to_dict_round_trip(article_quotes: list[Quote]) -> None:
@@ -275,15 +277,26 @@ def test_to_dict_round_trip(article_quotes: list[Quote]) -> None:
     assert data["side"] is None
 
 
-KNOWN_GAPS = [
+CLOSED_GAPS = [
+    # a known first name tells the pronoun's person, and makes a name the tagger called ORG a person
     pytest.param("Ilse Varga, the mayor of Vesk, spoke first. Tomas Brek followed her. She said the vote was rigged.",
-                 "the vote was rigged", "Ilse Varga",
-                 marks=pytest.mark.xfail(strict=True, reason="no gender for names without an honorific: "
-                                         "'she' goes to the nearest person, Brek"), id="gap-gender-unknown"),
+                 "the vote was rigged", "Ilse Varga", id="she-is-the-woman-by-her-first-name"),
+    pytest.param("Tomas Brek spoke first. Ilse Varga followed him. He said the vote was rigged.",
+                 "the vote was rigged", "Tomas Brek", id="he-is-the-man-by-his-first-name"),
     pytest.param("Before the vote, Ilse Varga said, “The bridge will reopen next week.”",
-                 "The bridge will reopen next week.", "person",
-                 marks=pytest.mark.xfail(strict=True, reason="the model tags this 'Ilse Varga' ORG, so the "
-                                         "speaker type is organisation"), id="gap-person-tagged-org"),
+                 "The bridge will reopen next week.", "person", id="a-first-name-makes-a-person"),
+    pytest.param("Before the vote, Varga Holdings said, “The bridge will reopen next week.”",
+                 "The bridge will reopen next week.", "organisation", id="no-first-name-stays-an-organisation"),
+]
+
+
+@pytest.mark.parametrize(("text", "snippet", "expected"), CLOSED_GAPS)
+def test_closed_gaps(text: str, snippet: str, expected: str) -> None:
+    found = holding(quotes_of(text), snippet)
+    assert found and expected in (found[0].speaker, found[0].speaker_type), [q.to_dict() for q in found]
+
+
+KNOWN_GAPS = [
     pytest.param("“We will win.” Ilse Varga said it twice.", "We will win.", "Ilse Varga",
                  marks=pytest.mark.xfail(strict=True, reason="a quotation closed with a full stop is not "
                                          "attributed to a cue in the next sentence"), id="gap-cue-after-full-stop"),

@@ -17,9 +17,14 @@ REPORTING_VERBS: frozenset[str] = frozenset(
     observe reiterate repeat contend concede complain boast estimate disclose reveal recall assure
     caution counter tweet post mention indicate conclude testify charge accuse affirm proclaim
     recount agree disagree dispute rebut retort protest object underline highlight signal hint
-    forecast speculate concur lament inform publish brief
+    forecast speculate concur lament inform publish brief shout yell scream exclaim whisper plead quip chant
     """.split()
 )
+
+# Verbs of belief and intent that attribute a claim through their clause: "the prime minister
+# believes the deal will hold". Weak cues: they report only for a named speaker ("many believe"
+# is nobody's statement).
+BELIEF_VERBS: frozenset[str] = frozenset("believe think hope fear expect doubt worry feel suspect".split())
 
 # Verbs that are cues only in a direct frame, right beside a quotation, and only when the speaker
 # is a person, an organisation, a place or a document: "The statement continued, "..."",
@@ -52,12 +57,20 @@ MIN_NP_STATEMENT_WORDS = 5
 # Nouns for a claim that a "that" clause spells out: a verb with one as its object reports the
 # claim ("repeated his claim that ...", "rejected claims that ..."): the object is the content.
 CLAIM_NOUNS: frozenset[str] = frozenset(
-    "claim accusation allegation assertion charge suggestion insistence assurance denial warning".split()
+    """
+    claim accusation allegation assertion charge suggestion insistence assurance denial warning fear
+    concern hope doubt worry belief confidence view expectation
+    """.split()
 )
 # Verbs that are cues only with such a claim as their object, or in the accusation frame below:
 # "Aubrecht has rejected claims that its navy mined the lake" (a bare "rejected the plan" reports
 # nothing; "blamed the storm for the collapse" does).
-CLAIM_ONLY_VERBS: frozenset[str] = frozenset("reject dismiss refute rebuff renew brush blame".split())
+CLAIM_ONLY_VERBS: frozenset[str] = frozenset("reject dismiss refute rebuff renew brush blame express voice".split())
+# Verbs that describe something as something: "described the attack as a war crime" (a cue only
+# in that frame).
+DESCRIBE_VERBS: frozenset[str] = frozenset("describe characterize characterise portray depict brand label".split())
+# Verbs that call for something: "the opposition called for a ceasefire" (a cue only in that frame).
+CALL_FOR_VERBS: frozenset[str] = frozenset({"call", "appeal", "press", "push", "clamour", "clamor"})
 
 # Verbs that report an accusation through a preposition: "accused the Union of laying the mine",
 # "blamed the storm for the collapse": the object and the prepositional phrase are the content.
@@ -168,6 +181,10 @@ SOURCE_PHRASES: tuple[tuple[str, ...], ...] = (("according", "to"),)
 OPENING_QUOTES: frozenset[str] = frozenset({"\u201c", "\u00ab", "\u201e", "\u201f"})  # “ « „ ‟
 CLOSING_QUOTES: frozenset[str] = frozenset({"\u201d", "\u00bb"})  # ” »
 AMBIGUOUS_QUOTES: frozenset[str] = frozenset({'"'})
+# Single quotation marks (‘ ’, or ' in plain text): quotations only where one opens a word and a
+# later one closes in the same paragraph; everywhere else they are apostrophes.
+SINGLE_OPEN = "\u2018"  # ‘
+SINGLE_CLOSE = "\u2019"  # ’
 
 # Words right before a quotation that make it a label, never speech: the so-called "peace plan".
 SCARE_PREFIXES: tuple[str, ...] = ("so-called", "so called", "self-styled", "self-proclaimed", "dubbed", "termed")
