@@ -241,7 +241,11 @@ class Resolver:
             return _strip_det(self._text(phrase)[0]), "unnamed"
         covering = next((m for m in mentions if m.start <= head.idx < m.end), None)
         if covering is not None:
-            return _org_case(covering.name), _MENTION_TYPES.get(covering.label, "unnamed")
+            kind = _MENTION_TYPES.get(covering.label, "unnamed")
+            written = _strip_det(self._text(phrase)[0])
+            if covering.label == "ORG" and _longer_name(written, covering.text):
+                return _org_case(written), kind  # the tagger cut "Directorate for Civil Defense" short
+            return _org_case(covering.name), kind
         if lemma in lex.ORG_HEAD_NOUNS:
             org = self._org([*modifiers, head])
             if org:
@@ -278,7 +282,9 @@ class Resolver:
         if org:
             return org
         if not any(c.dep_ in ("det", "poss") and c.lower_ not in lex.INDEFINITE_DETERMINERS for c in head.children):
-            return None  # "earlier reports", "a statement": no document named before
+            # "earlier reports", "a statement": no document named before; a single statement is the
+            # body the sentence is about ("Phoenix police received a call ..., according to a statement")
+            return self._subject_body(head) if head.tag_ == "NN" else None
         lemma = head.lemma_.lower()
         for tok in reversed(self.doc[: head.i]):
             if tok.lemma_.lower() != lemma:
@@ -295,6 +301,16 @@ class Resolver:
         return self._last(lambda s: s.type == "document" and s.position < before) or self._last(
             lambda s: s.type in {"organisation", "country-or-capital"} and s.position < before
         )
+
+    def _subject_body(self, head: Token) -> str | None:
+        """The organisation that is the subject of the sentence a document attributes, if one is."""
+        subject = next((c for c in head.sent.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is None or subject.i > head.i or head.i in range(subject.left_edge.i, subject.right_edge.i + 1):
+            return None
+        mention = self.mention_at(subject)
+        if (mention is not None and mention.label == "ORG") or subject.lemma_.lower() in lex.ORG_HEAD_NOUNS:
+            return self._org([t for t in self._phrase(subject)])
+        return None
 
     def _org(self, tokens: Sequence[Token]) -> str | None:
         """Canonical name of an organisation phrase ("the ministry", "Defense Ministry")."""
@@ -423,6 +439,16 @@ def _names_the_body(token: Token, head: Token) -> bool:
     if token.head.i == head.i:
         return token.pos_ in {"PROPN", "NOUN"} and token.ent_type_ != "NORP"
     return token.pos_ in {"PROPN", "NOUN", "ADJ"}
+
+
+def _longer_name(written: str, mention: str) -> bool:
+    """Whether a speaker phrase carries an organisation's name on past where the tagger stopped: it
+    starts with the mention and goes on with capitalised words only ("... for Civil" + "Defense")."""
+    if not written.startswith(mention) or len(written) <= len(mention):
+        return False
+    rest = written[len(mention):].split()
+    capitalised = all(w[:1].isupper() or w.lower() in lex.TITLE_SMALL_WORDS for w in rest)
+    return bool(rest) and capitalised and rest[-1][:1].isupper()
 
 
 def _org_case(name: str) -> str:

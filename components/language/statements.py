@@ -36,7 +36,11 @@ QuoteKind = Literal["direct", "indirect", "mixed"]
 
 _MATCHERS: dict[int, tuple[Vocab, Matcher]] = {}
 # verbs that are cues only inside their frames (a claim, an accusation, "described as", "called for")
-_FRAME_ONLY_CLAIMS = (lex.CLAIM_ONLY_VERBS | lex.DESCRIBE_VERBS | lex.CALL_FOR_VERBS) - lex.REPORTING_VERBS
+_CLAUSE_CUES = lex.REPORTING_VERBS | lex.BELIEF_VERBS
+_FRAME_ONLY_CLAIMS = (
+    lex.CLAIM_ONLY_VERBS | lex.DESCRIBE_VERBS | lex.CALL_FOR_VERBS | lex.JUDGING_VERBS | lex.PLEDGE_VERBS
+    | lex.NAMING_VERBS
+) - lex.REPORTING_VERBS
 _MATCHER_CACHE_SIZE = 4  # one model in the app; tests build a few blank vocabularies
 _VERBAL = ["VERB", "AUX"]
 
@@ -55,7 +59,7 @@ def _matcher(vocab: Vocab) -> Matcher:
                                 "DEP": not_clause}]])
     matcher.add("CLAIM_CUE", [[{"LEMMA": {"IN": sorted(_FRAME_ONLY_CLAIMS)}, "POS": {"IN": _VERBAL},
                                 "DEP": not_clause}]])
-    beliefs = sorted(lex.BELIEF_VERBS - lex.REPORTING_VERBS)
+    beliefs = sorted((lex.BELIEF_VERBS | lex.FINDING_VERBS) - lex.REPORTING_VERBS)
     matcher.add("BELIEF_CUE", [[{"LEMMA": {"IN": beliefs}, "POS": {"IN": _VERBAL}, "DEP": not_clause}]])
     matcher.add("SOURCE", [[{"LOWER": word} for word in phrase] for phrase in lex.SOURCE_PHRASES])
     _MATCHERS[id(vocab)] = (vocab, matcher)
@@ -219,8 +223,6 @@ class Finder:
         that matches it (empty when none does)."""
         matches = self.frames.get(cue.i, [])
         for frame, nodes in matches:
-            if frame.name in _CLAIM_FRAMES and cue.lemma_.lower() not in frame.cues:
-                continue
             if frame.name == "clause":  # every clause the cue governs, but one it is cut off from
                 clauses = [n["content"] for f, n in matches if f.name == "clause"]
                 kept = [c for c in clauses if not self._cut_off(c, cue)] or clauses
@@ -256,10 +258,17 @@ class Finder:
             return tokens
         if frame.content.startswith("range:"):
             first, last = frame.content[len("range:"):].split("..")
-            prep = nodes[last]
-            if not any(c.dep_ in ("pcomp", "pobj") for c in prep.children):
-                return set()
-            return set(range(nodes[first].left_edge.i, prep.right_edge.i + 1))
+            end = nodes[last]
+            if end.pos_ == "ADP" and not any(c.dep_ in ("pcomp", "pobj") for c in end.children):
+                return set()  # "accused the Union of": of what?
+            return set(range(nodes[first].left_edge.i, end.right_edge.i + 1))
+        if frame.content == "object-judged":
+            obj = nodes["content"]
+            tokens = set(_subtree_range(obj))
+            for prep in [*cue.rights, *obj.rights]:  # "condemned the strike as a war crime", "... for the delay"
+                if prep.i > obj.i and prep.dep_ == "prep" and prep.lower_ in lex.JUDGING_PREPS:
+                    tokens |= set(range(obj.left_edge.i, prep.right_edge.i + 1))
+            return tokens
         if frame.content == "object-statement":
             obj = nodes["content"]
             words = [w for w in obj.subtree if not w.is_punct]
@@ -421,14 +430,14 @@ class Finder:
     def candidates(self) -> list[Candidate]:
         doc, art = self.doc, self.art
         cues: list[tuple[Token, str]] = []
-        sources: list[Token] = []
-        for match_id, start, _ in _matcher(doc.vocab)(doc):
+        sources: list[tuple[Token, int]] = []
+        for match_id, start, end in _matcher(doc.vocab)(doc):
             label = doc.vocab.strings[match_id]
             tok = doc[start]
             if art.in_speech(tok.i):
                 continue
             if label == "SOURCE":
-                sources.append(tok)
+                sources.append((tok, end))
             else:
                 cues.append((tok, label))
         cues.sort(key=lambda c: c[0].i)
@@ -449,8 +458,8 @@ class Finder:
                 cand = self._from_cue(tok, frame_only=label == "FRAME_CUE", needs_name=weak)
             if cand is not None:
                 found.append(cand)
-        for tok in sources:
-            cand = self._from_source(tok)
+        for tok, end in sources:
+            cand = self._from_source(tok, end)
             if cand is not None:
                 found.append(cand)
         found += self._embedded()
@@ -505,25 +514,33 @@ class Finder:
         kind, spans, ranges = self._classify(content, that_clause=False)
         return self._make(cue, cue.text, _speaker_head(cue), kind, ranges, spans, needs_name=True)
 
-    def _from_source(self, according: Token) -> Candidate | None:
+    def _from_source(self, according: Token, end: int) -> Candidate | None:
+        """"according to X, ..." / "as per X, ...": the clause the phrase hangs on is X's (``end`` is one
+        past the phrase, whose last word takes the source as its object)."""
         doc = self.doc
-        to = doc[according.i + 1]
-        speaker = next((c for c in to.children if c.dep_ == "pobj"), None)
+        prep = doc[end - 1]
+        speaker = next((c for c in prep.children if c.dep_ == "pobj"), None)
         if speaker is None:
             return None
         verb = according.head
         while (verb.pos_ not in _VERBAL or verb.dep_ == "conj") and verb.head.i != verb.i:
             verb = verb.head  # up to the clause's verb, and to its first conjunct
-        if verb.i == according.i:
+        while verb.head.pos_ in _VERBAL and (verb.dep_ in lex.COMPLEMENT_DEPS or (
+            verb.dep_ == "ccomp" and verb.head.lemma_.lower() not in _CLAUSE_CUES
+        )):
+            verb = verb.head  # "left 805 people injured, according to X": the whole clause
+        if verb.i == according.i or according.i <= verb.i < end:
             return None
-        tokens = set(_subtree_range(verb)) - set(_subtree_range(according))
+        tokens = set(_subtree_range(verb)) - set(range(according.i, end)) - set(_subtree_range(according))
+        tokens -= set(_subtree_range(speaker))
         if verb.dep_ == "relcl":  # "which, according to X, killed ...": drop the relative pronoun
             tokens -= {c.i for c in verb.children if c.lower_ in lex.RELATIVE_PRONOUNS}
         content = self._content_ranges(tokens, exclude_nested=False)
         if not content:
             return None
         kind, spans, ranges = self._classify(content)
-        return self._make(according, "according to", speaker, kind, ranges, spans)
+        cue_text = doc[according.i:end].text.lower()
+        return self._make(according, cue_text, speaker, kind, ranges, spans)
 
     def _embedded(self) -> list[Candidate]:
         """Quoted speech inside a sentence with no reporting verb: 'a difference X attributed to "..."'.
@@ -590,7 +607,6 @@ class Finder:
 
 # -- the frames of reported speech (lexicon.frames), matched once per Doc ---------------------------
 
-_CLAIM_FRAMES = frozenset({"claim-object", "accusation", "describe-as", "call-for"})
 _DEP_MATCHERS: dict[int, tuple[Vocab, tuple[DependencyMatcher, dict[int, Frame]]]] = {}
 
 

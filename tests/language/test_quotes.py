@@ -277,6 +277,81 @@ def test_to_dict_round_trip(article_quotes: list[Quote]) -> None:
     assert data["side"] is None
 
 
+# --- the frames of lexicon/frames.py, and forms of wire copy: each with a sentence it must not read -----
+# Sentences written for these tests in the style of wire copy; invented people and places.
+
+FRAME_CASES = [
+    pytest.param("The golf industry, Ms. Dana Rook said, is doing better than expected.",
+                 "The golf industry is doing better than expected", "Dana Rook", "indirect", id="cue-set-off-inside"),
+    pytest.param("Defence Minister Tomas Brek described the attack as a war crime.", "the attack as a war crime",
+                 "Tomas Brek", "indirect", id="describe-as"),
+    pytest.param("Senator Ilse Varga called the vote a farce.", "the vote a farce", "Ilse Varga", "indirect",
+                 id="call-it"),
+    pytest.param("Senator Tomas Brek called for a ceasefire in the north.", "a ceasefire in the north", "Tomas Brek",
+                 "indirect", id="call-for"),
+    pytest.param("The Civic Harm Observatory expressed fears that the toll could still rise.",
+                 "fears that the toll could still rise", "Civic Harm Observatory", "indirect", id="claim-object"),
+    pytest.param("Defence Minister Tomas Brek condemned the strike as a war crime.", "the strike as a war crime",
+                 "Tomas Brek", "indirect", id="judgement"),
+    pytest.param("Moscow vowed to retaliate against the strikes.", "to retaliate against the strikes", "Moscow",
+                 "indirect", id="pledge"),
+    pytest.param("Prime Minister Lena Sarto believes the deal will hold.", "the deal will hold", "Lena Sarto",
+                 "indirect", id="belief-of-a-named-speaker"),
+    pytest.param("The UN inquiry found that both sides had shelled the town.", "both sides had shelled the town",
+                 "UN", "indirect", id="finding-of-a-document"),
+    pytest.param("As per sources, four more soldiers are in a critical condition.",
+                 "four more soldiers are in a critical condition", "sources", "indirect", id="as-per"),
+    pytest.param("The stampede also left at least 805 people injured, according to the civil defence directorate.",
+                 "The stampede also left at least 805 people injured", "Civil Defence Directorate", "indirect",
+                 id="according-to-over-a-complement"),
+    pytest.param("'It is a tragedy,' the governor said.", "It is a tragedy", "governor", "direct",
+                 id="single-quotation-marks"),
+    pytest.param("“Take them to another health centre,” a security officer shouted.",
+                 "Take them to another health centre", "security officer", "direct", id="shouted"),
+    pytest.param("Pakistan's private Aaj television reported a death toll of more than 25,000.",
+                 "a death toll of more than 25,000", "Aaj television", "indirect", id="a-broadcaster-speaks"),
+    pytest.param("The Directorate for Civil Defense said 863 more pilgrims have been injured.",
+                 "863 more pilgrims have been injured", "Directorate for Civil Defense", "indirect",
+                 id="a-name-the-tagger-cut-short"),
+    pytest.param("Phoenix police received a call about shots fired, according to a statement released Monday.",
+                 "Phoenix police received a call about shots fired", "Phoenix police", "indirect",
+                 id="a-statement-of-the-body-the-sentence-is-about"),
+    pytest.param('Ilse Varga spoke first. "We will rebuild," she said, "and we will return."',
+                 "We will rebuild, and we will return", "Ilse Varga", "direct", id="split-quote-keeps-its-comma"),
+]
+
+
+@pytest.mark.parametrize(("text", "snippet", "speaker", "kind"), FRAME_CASES)
+def test_frames(text: str, snippet: str, speaker: str, kind: str) -> None:
+    found = holding(quotes_of(text), snippet)
+    assert found, [q.to_dict() for q in quotes_of(text)]
+    assert speaker in found[0].speaker and found[0].kind == kind, found[0].to_dict()
+
+
+FRAME_NEGATIVES = [
+    pytest.param("The rebels are said to have fled across the border.", id="is-said-to-names-nobody"),
+    pytest.param("She called her mother on Sunday.", id="calling-someone-is-no-call-it"),
+    pytest.param("Residents praised the rescuers.", id="unnamed-judges-are-no-source"),
+    pytest.param("Many believe the deal will fail.", id="unnamed-believers"),
+    pytest.param("The officials refused to comment.", id="refusing-to-comment-says-nothing"),
+    pytest.param("Lawmakers killed the bill after a short debate.", id="killing-a-bill"),
+    pytest.param("The soldiers' families met the envoy on Monday.", id="an-apostrophe-opens-no-quote"),
+    pytest.param("The corridor, which both governments agreed to keep clear, was mined.", id="an-agreement-is-no-quote"),
+]
+
+
+def test_a_cue_that_opens_the_next_clause_is_not_set_off_inside_it() -> None:
+    """"..., local officials said, most of whom fled ...": the statement is the clause before the cue."""
+    found = quotes_of("The fighting displaced about 400 residents of Tarn, local officials said, most of whom fled "
+                      "to Hollin.")
+    assert [q.text for q in found] == ["The fighting displaced about 400 residents of Tarn"]
+
+
+@pytest.mark.parametrize("text", FRAME_NEGATIVES)
+def test_frame_negatives(text: str) -> None:
+    assert quotes_of(text) == [], [q.to_dict() for q in quotes_of(text)]
+
+
 CLOSED_GAPS = [
     # a known first name tells the pronoun's person, and makes a name the tagger called ORG a person
     pytest.param("Ilse Varga, the mayor of Vesk, spoke first. Tomas Brek followed her. She said the vote was rigged.",

@@ -55,6 +55,10 @@ SPAN_CASES = [
     pytest.param("“Unclosed to the end\n\nNext paragraph.", ["Unclosed to the end"], id="unclosed-ends-with-paragraph"),
     pytest.param("“First part\n\nsecond part,” he said.", ["First part\n\nsecond part,"],
                  id="closed-at-head-of-later-paragraph"),
+    pytest.param("'It is a tragedy,' the governor said.", ["It is a tragedy,"], id="straight-single-pair"),
+    pytest.param("‘We stay,’ she said. The soldiers’ wives agreed.", ["We stay,"], id="curly-single-pair"),
+    pytest.param("The soldiers' families and the Kestria’s envoy met.", [], id="apostrophes-are-no-quotes"),
+    pytest.param("He said, “the ‘peace plan’ is dead.”", ["the ‘peace plan’ is dead."], id="single-inside-double"),
 ]
 
 
@@ -63,7 +67,7 @@ def test_quote_spans(text: str, contents: list[str]) -> None:
     spans = find_quote_spans(text)
     assert [text[s.start : s.end] for s in spans] == contents
     for span in spans:
-        assert text[span.open] in "“«\""
+        assert text[span.open] in "“«\"'‘"
 
 
 def test_paragraphs_that_reopen_a_quote_are_linked() -> None:

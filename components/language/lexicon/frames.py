@@ -10,7 +10,9 @@ a dependency pattern anchored on the cue (spaCy ``DependencyMatcher`` format: ``
 - ``range:A..B``: the tokens from the left edge of A to the right edge of B ("accused the Union of
   laying the mine", "described the attack as a war crime");
 - ``object-statement``: the object with what follows it, when it states something (a number or a
-  few words: "announced $4 million in aid").
+  few words: "announced $4 million in aid");
+- ``object-judged``: the object of a judging verb, and its "for ..." or "as ..." ("condemned the
+  strike as a war crime").
 
 :mod:`components.language.statements` applies the first frame, in this order, that matches a cue.
 A frame with ``needs_subject`` applies only to a cue that has a subject of its own.
@@ -30,10 +32,14 @@ from components.language.lexicon.quotes import (
     CONTENT_DEPS,
     DESCRIBE_VERBS,
     DIRECTIVE_VERBS,
+    FINDING_VERBS,
+    JUDGING_VERBS,
     MEDIUM_CLAUSE_DEPS,
     MEDIUM_NOUNS,
+    NAMING_VERBS,
     NP_STATEMENT_VERBS,
     PARENTHETICAL_DEPS,
+    PLEDGE_VERBS,
     REPORTING_VERBS,
 )
 
@@ -65,7 +71,7 @@ def _after(sibling: str, node: str, **attrs: Any) -> dict[str, Any]:
 
 
 _SPEAKING = REPORTING_VERBS | CLAIM_ONLY_VERBS
-_CLAUSE_CUES = REPORTING_VERBS | BELIEF_VERBS
+_CLAUSE_CUES = REPORTING_VERBS | BELIEF_VERBS | FINDING_VERBS
 _ACCUSING = frozenset(ACCUSATION_PREPS)
 _ACCUSATION_PREPS = sorted({p for preps in ACCUSATION_PREPS.values() for p in preps})
 
@@ -106,6 +112,17 @@ FRAMES: tuple[Frame, ...] = (
         [_cue(DESCRIBE_VERBS), _child("cue", "object", DEP="dobj"), _child("cue", "prep", DEP="prep", LOWER="as")],
         [_cue(DESCRIBE_VERBS), _child("cue", "object", DEP="dobj"), _child("object", "prep", DEP="prep", LOWER="as")],
     ), "range:object..prep"),
+    # "vowed to retaliate", "pledged to rebuild the port": the act committed to
+    Frame("pledge", PLEDGE_VERBS, ([_cue(PLEDGE_VERBS, DEP={"NOT_IN": ["relcl", "acl"]}),
+                                    _child("cue", "content", DEP="xcomp")],), "subtree:content", needs_subject=True),
+    # "called the vote a farce": the object and what it is called
+    Frame("call-it", NAMING_VERBS, ([
+        _cue(NAMING_VERBS), _child("cue", "object", DEP="dobj"),
+        _after("object", "prep", DEP={"IN": ["oprd", "xcomp", "attr", "ccomp"]}),
+    ],), "range:object..prep"),
+    # "condemned the strike", "criticized the plan as reckless": what is judged
+    Frame("judgement", JUDGING_VERBS, ([_cue(JUDGING_VERBS), _child("cue", "content", DEP="dobj")],),
+          "object-judged", needs_subject=True),
     # "called for a ceasefire", "appealed for calm": what is called for
     Frame("call-for", CALL_FOR_VERBS, ([
         _cue(CALL_FOR_VERBS), _child("cue", "prep", DEP="prep", LOWER="for"), _child("prep", "content", DEP="pobj"),

@@ -34,7 +34,7 @@ FRAME_ONLY_VERBS: frozenset[str] = frozenset({"read", "continue", "go", "begin",
 # Cues that also take things for subjects ("the timing suggested ...", "the data indicate ..."):
 # they report speech only when the speaker resolves to a person, organisation, place or document.
 WEAK_CUES: frozenset[str] = frozenset(
-    {"suggest", "indicate", "signal", "hint", "highlight", "underline", "predict", "estimate"}
+    {"suggest", "indicate", "signal", "hint", "highlight", "underline", "predict", "estimate", "show", "find"}
 )
 
 # A cue governed by one of these verbs reports nothing yet ("refused to say", "declined to comment").
@@ -69,6 +69,21 @@ CLAIM_ONLY_VERBS: frozenset[str] = frozenset("reject dismiss refute rebuff renew
 # Verbs that describe something as something: "described the attack as a war crime" (a cue only
 # in that frame).
 DESCRIBE_VERBS: frozenset[str] = frozenset("describe characterize characterise portray depict brand label".split())
+# Verbs that judge what they take as object: "the minister condemned the strike", "criticized the
+# plan as reckless" (cues only in that frame, and only for a named speaker).
+JUDGING_VERBS: frozenset[str] = frozenset(
+    "condemn criticize criticise denounce praise hail welcome slam blast decry applaud commend endorse".split()
+)
+# Prepositions after a judged object that say what for: "criticized the plan as reckless", "for the delay".
+JUDGING_PREPS: frozenset[str] = frozenset({"as", "for", "over"})
+# Verbs that name what they take as object: "called the vote a farce", "dubbed it a betrayal".
+NAMING_VERBS: frozenset[str] = frozenset({"call", "brand", "label", "dub", "term"})
+# Verbs that commit to an act, reported through their infinitive: "vowed to retaliate", "pledged
+# to rebuild the port" (the infinitive is the content). Agreeing and planning are acts, not words.
+PLEDGE_VERBS: frozenset[str] = frozenset("pledge promise vow threaten offer propose".split())
+# Verbs of evidence whose subject is a study, a poll or a record: "a poll shows that ...", "the
+# inquiry found that ..." (weak cues: reported only for a named or document speaker).
+FINDING_VERBS: frozenset[str] = frozenset({"show", "find"})
 # Verbs that call for something: "the opposition called for a ceasefire" (a cue only in that frame).
 CALL_FOR_VERBS: frozenset[str] = frozenset({"call", "appeal", "press", "push", "clamour", "clamor"})
 
@@ -89,6 +104,7 @@ DOCUMENT_NOUNS: frozenset[str] = frozenset(
     statement report communique communiqué release letter memo memorandum note declaration document
     post tweet message notice bulletin transcript readout decree resolution email filing
     complaint ruling verdict summary editorial announcement circular dispatch assessment
+    poll survey study analysis audit inquiry investigation census
     """.split()
 )
 
@@ -133,6 +149,7 @@ ORG_HEAD_NOUNS: frozenset[str] = frozenset(
     court party coalition alliance command headquarters service bureau directorate staff mission
     delegation presidency secretariat navy force forces guard regime junta senate congress assembly
     organisation organization institute foundation association federation league center centre
+    television radio broadcaster newspaper channel network station tabloid magazine wire
     """.split()
 )
 
@@ -175,7 +192,11 @@ HONORIFIC_GENDER: dict[str, str] = {
 }
 
 # Phrases that introduce a source rather than a speech verb: "according to X".
-SOURCE_PHRASES: tuple[tuple[str, ...], ...] = (("according", "to"),)
+# The last word of each is the preposition whose object is the source: "as per sources, ...".
+SOURCE_PHRASES: tuple[tuple[str, ...], ...] = (("according", "to"), ("as", "per"))
+# Dependencies through which "according to X" hangs on a complement of the clause it attributes
+# ("also left 805 people injured, according to ..."): the source is the whole clause's.
+COMPLEMENT_DEPS: frozenset[str] = frozenset({"oprd", "xcomp", "acomp"})
 
 # Quotation marks: openers, closers, and marks whose role depends on context.
 OPENING_QUOTES: frozenset[str] = frozenset({"\u201c", "\u00ab", "\u201e", "\u201f"})  # “ « „ ‟
