@@ -98,11 +98,16 @@ class Resolver:
         """(position, name, label) of entity mentions before ``char`` that are subjects, latest first."""
         k = bisect.bisect_left(self.mention_starts, char)
         for m in reversed(self.mentions[:k]):
-            if m.label not in labels:
+            if m.label not in labels or self._quoted(m):
                 continue
             span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
             if span is not None and span.root.dep_ in lex.SALIENT_DEPS:
                 yield m.start, m.name, m.label
+
+    def _quoted(self, mention: Mention) -> bool:
+        """A mention inside quoted speech: someone the speaker talks about, never whom a later
+        "he" or "she" outside the quotation means ("'It feels like, 'Meh, ...'' he said")."""
+        return self.art.in_speech(bisect.bisect_right(self.art.starts, mention.start) - 1)
 
     def roles(self) -> dict[str, set[str]]:
         """Role nouns each person is given in the text ("Foreign Minister X" -> minister)."""
@@ -156,6 +161,11 @@ class Resolver:
         first, last = min(tokens, key=lambda t: t.i), max(tokens, key=lambda t: t.i)
         start, end = first.idx, last.idx + len(last.text)
         return self.text[start:end], start, end
+
+    def remember(self, speaker: Speaker) -> Speaker:
+        """Add a speaker named outside :meth:`resolve` to the history pronouns look back on."""
+        self.history.append(speaker)
+        return speaker
 
     def _remember(self, speaker: Speaker) -> Speaker:
         if self.remembering:
@@ -394,7 +404,9 @@ class Resolver:
                 options += self._paragraph_people(para, start, gender)
             if not options:
                 k = bisect.bisect_left(self.mention_starts, start)
-                options = [(m.start, m.name) for m in self.mentions[:k] if m.label == "PERSON"][-1:]
+                options = [
+                    (m.start, m.name) for m in self.mentions[:k] if m.label == "PERSON" and not self._quoted(m)
+                ][-1:]
             if not options:
                 return None
             name = max(options)[1]
@@ -414,7 +426,7 @@ class Resolver:
         k = bisect.bisect_left(self.mention_starts, before)
         return [
             (m.start, m.name) for m in self.mentions[:k]
-            if m.label == "PERSON" and self.art.para_of(m.start) == para
+            if m.label == "PERSON" and self.art.para_of(m.start) == para and not self._quoted(m)
             and (gender is None or self.gender.get(m.name, gender) == gender)
         ]
 
@@ -516,13 +528,31 @@ class Attributions:
         self.resolver = Resolver(art, entities)
         self.statements: list[Statement] = []
         for cand in Finder(art).candidates():
-            if cand.speaker is None:  # an uncued quotation: the last speaker goes on
+            if cand.needs_person and cand.speaker is not None:
+                speaker = self._person(cand.speaker, entities)
+                if speaker is None:
+                    continue
+            elif cand.speaker is None:  # an uncued quotation: the last speaker goes on
                 speaker = self.resolver.inherit(cand.position)
             else:
                 speaker = self.resolver.resolve(cand.speaker)
             self.statements.append(Statement(cand, speaker))
         self._frames: list[SourceFrame] | None = None
         self._frame_starts: list[int] = []
+
+    def _person(self, head: Token, entities: EntityIndex) -> Speaker | None:
+        """The person a label names ("Varga:" of a headline) when the article names them as a person
+        (by the full name, or by a surname only one of its people has), else None."""
+        named = self.resolver.name_of(head)
+        if named is None or named.type != "person":
+            return None
+        name: str | None = named.name
+        if entities.label_of(named.name) != "PERSON":
+            same = [p.name for p in entities.people() if p.name.split()[-1] == named.name]
+            name = same[0] if len(same) == 1 else None
+        if name is None:
+            return None
+        return self.resolver.remember(Speaker(name, "person", named.text, named.start, named.end, named.position))
 
     # frames ------------------------------------------------------------------------------------
     def frames(self) -> list[SourceFrame]:

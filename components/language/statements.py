@@ -26,6 +26,7 @@ from spacy.tokens import Doc, Token
 from spacy.vocab import Vocab
 
 from components.language.entities import is_personal_title
+from components.language.lexicon import datelines as dateline_lex
 from components.language.lexicon import figures as figure_lex
 from components.language.lexicon import quotes as lex
 from components.language.lexicon.frames import FRAMES, Frame, node_names
@@ -62,6 +63,7 @@ def _matcher(vocab: Vocab) -> Matcher:
     beliefs = sorted((lex.BELIEF_VERBS | lex.FINDING_VERBS) - lex.REPORTING_VERBS)
     matcher.add("BELIEF_CUE", [[{"LEMMA": {"IN": beliefs}, "POS": {"IN": _VERBAL}, "DEP": not_clause}]])
     matcher.add("SOURCE", [[{"LOWER": word} for word in phrase] for phrase in lex.SOURCE_PHRASES])
+    matcher.add("LABEL", lex.SPEAKER_LABEL_PATTERNS, greedy="LONGEST")
     _MATCHERS[id(vocab)] = (vocab, matcher)
     return matcher
 
@@ -77,6 +79,7 @@ class Candidate:
     ranges: list[tuple[int, int]]  # character ranges of the content
     spans: tuple[int, ...]  # quotation spans used
     needs_name: bool = False
+    needs_person: bool = False  # kept only when the speaker is a person the article names
     position: int = 0  # character offset that orders candidates
     para: int = 0
 
@@ -87,13 +90,27 @@ def _subtree_range(token: Token) -> range:
 
 def subject_of(verb: Token) -> Token | None:
     subjects = [c for c in verb.children if c.dep_ in lex.SUBJECT_DEPS and c.pos_ in lex.SUBJECT_POS]
-    if len(subjects) > 1:  # "« Nous resterons », said X": the quotation is no subject
-        subjects.sort(key=lambda c: any(t.text in ALL_MARKS for t in c.subtree))
+    if len(subjects) > 1:  # "« Nous resterons », said X", ""... Full panic mode," said X": the quotation is no subject
+        subjects.sort(key=lambda c: any(t.text in ALL_MARKS for t in c.subtree) or (
+            c.i < verb.i and any(t.text in ALL_MARKS for t in verb.doc[c.right_edge.i + 1 : verb.i])
+        ))
     if subjects:
-        return subjects[0]
+        return _adjacent_apposition(subjects[0], verb)
     if verb.lemma_.lower() in lex.PASSIVE_SPEAKER_VERBS:
         return next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
     return None
+
+
+def _adjacent_apposition(subject: Token, verb: Token) -> Token:
+    """"To understand X, Chief Justice Roberts said, ...": the parse made the name right before the
+    cue an apposition of an earlier noun; with a comma between them and none before the cue, the
+    name is the subject ("the mayor, Ilse Varga, said" keeps the mayor)."""
+    if subject.i > verb.i:
+        return subject
+    for child in subject.children:
+        if child.dep_ == "appos" and child.right_edge.i == verb.i - 1 and verb.doc[child.left_edge.i - 1].text == ",":
+            return child
+    return subject
 
 
 def _is_cue(token: Token) -> bool:
@@ -144,9 +161,29 @@ def _stranded_subject(verb: Token) -> Token | None:
     return None
 
 
+def _absolute(clause: Token, cue: Token) -> bool:
+    """An absolute phrase set off after the cue, no reported clause: "the minister said, her voice
+    trembling" (a participle with no auxiliary, after a comma)."""
+    if clause.i < cue.i or clause.tag_ not in ("VBG", "VBN"):
+        return False
+    if any(c.dep_ in ("aux", "auxpass") for c in clause.children):
+        return False
+    return any(t.text == "," for t in clause.doc[cue.i + 1 : clause.left_edge.i])
+
+
+def _names_nobody(subject: Token) -> bool:
+    """"no one", "nobody", "none of the officials", "no official": a subject that is nobody."""
+    return subject.lower_ in lex.NOBODY_WORDS or any(
+        c.dep_ == "det" and c.lower_ in lex.NOBODY_DETERMINERS for c in subject.children
+    )
+
+
 def _asserts(verb: Token) -> bool:
-    """False for a cue that reports nothing: negated, "refused to say", or "Asked whether ..."."""
+    """False for a cue that reports nothing: negated, said by nobody, "refused to say", or "Asked whether ..."."""
     if any(c.dep_ == "neg" for c in verb.children):
+        return False
+    subject = subject_of(verb)
+    if subject is not None and _names_nobody(subject):
         return False
     if verb.tag_ == "VBN" and verb.dep_ in lex.PARTICIPLE_DEPS and not any(c.dep_ == "aux" for c in verb.children):
         return False  # a passive participle: the question put to someone, not their answer
@@ -269,6 +306,16 @@ class Finder:
                 if prep.i > obj.i and prep.dep_ == "prep" and prep.lower_ in lex.JUDGING_PREPS:
                     tokens |= set(range(obj.left_edge.i, prep.right_edge.i + 1))
             return tokens
+        if frame.content == "unmarked-clause":
+            content = nodes["content"]
+            finite = content.tag_ in lex.FINITE_TAGS or any(
+                c.dep_ in ("aux", "auxpass") and c.tag_ in lex.FINITE_TAGS for c in content.children
+            )
+            marked = any(c.dep_ == "mark" or c.tag_ in ("WRB", "WDT", "WP") for c in content.children)
+            has_object = any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in cue.children)
+            if content.i < cue.i or marked or has_object or not finite:
+                return set()
+            return set(_subtree_range(content))
         if frame.content == "object-statement":
             obj = nodes["content"]
             words = [w for w in obj.subtree if not w.is_punct]
@@ -280,6 +327,8 @@ class Finder:
                     tokens.update(_subtree_range(sib))
             return tokens
         content = nodes["content"]
+        if frame.name == "clause" and _absolute(content, cue):
+            return set()
         tokens = set(_subtree_range(content))
         if frame.name in ("clause", "medium-clause"):
             tokens |= self._clause_extras(cue, content)
@@ -343,9 +392,11 @@ class Finder:
         if any(c.dep_ in {"dobj", "xcomp", "ccomp"} for c in cue.children):
             return set()
         start = cue.sent.start
-        dash = next((t.i for t in doc[start:edge] if t.text in lex.DATELINE_DASHES and t.i - start <= 12), None)
+        # a lead-in the dateline step did not part (no capitals, not at a paragraph start)
+        dashes = dateline_lex.DATELINE_DASHES
+        dash = next((t.i for t in doc[start:edge] if t.text in dashes and t.i - start <= 12), None)
         if dash is not None and not any(t.tag_ in lex.FINITE_TAGS for t in doc[start:dash]):
-            start = dash + 1  # a dateline
+            start = dash + 1
         tokens = set(range(start, edge - 1))
         if not tokens or doc[start].pos_ in {"ADP", "SCONJ"}:  # a fronted adverbial, not a clause
             return set()
@@ -431,12 +482,16 @@ class Finder:
         doc, art = self.doc, self.art
         cues: list[tuple[Token, str]] = []
         sources: list[tuple[Token, int]] = []
+        labels: list[Token] = []
         for match_id, start, end in _matcher(doc.vocab)(doc):
             label = doc.vocab.strings[match_id]
             tok = doc[start]
             if art.in_speech(tok.i):
                 continue
-            if label == "SOURCE":
+            if label == "LABEL":
+                if art.para_of(tok.idx) != art.para_of(tok.idx - 1) or tok.i == 0:  # opens a paragraph
+                    labels.append(doc[end - 1])
+            elif label == "SOURCE":
                 sources.append((tok, end))
             else:
                 cues.append((tok, label))
@@ -462,6 +517,7 @@ class Finder:
             cand = self._from_source(tok, end)
             if cand is not None:
                 found.append(cand)
+        found += [cand for colon in labels if (cand := self._from_label(colon)) is not None]
         found += self._embedded()
         found += self._uncued()
         for cand in found:
@@ -513,6 +569,24 @@ class Finder:
             return None
         kind, spans, ranges = self._classify(content, that_clause=False)
         return self._make(cue, cue.text, _speaker_head(cue), kind, ranges, spans, needs_name=True)
+
+    def _from_label(self, colon: Token) -> Candidate | None:
+        """"Varga: the port will reopen": the rest of the paragraph is the named person's."""
+        doc = self.doc
+        para = self.art.para_of(colon.idx)
+        last = colon.i
+        while last + 1 < len(doc) and self.art.para_of(doc[last + 1].idx) == para and "\n" not in doc[last].whitespace_:
+            last += 1
+        while last > colon.i and (doc[last].is_space or (doc[last].is_punct and self.art.span_of_token[last] < 0)):
+            last -= 1
+        if last == colon.i:
+            return None
+        content = self._content_ranges(set(range(colon.i + 1, last + 1)))
+        if not content:
+            return None
+        kind, spans, ranges = self._classify(content, that_clause=False)
+        start = doc[colon.i - 1]
+        return Candidate(colon, colon.text, start, kind, ranges, spans, needs_person=True, position=colon.idx)
 
     def _from_source(self, according: Token, end: int) -> Candidate | None:
         """"according to X, ..." / "as per X, ...": the clause the phrase hangs on is X's (``end`` is one

@@ -318,6 +318,27 @@ FRAME_CASES = [
                  id="a-statement-of-the-body-the-sentence-is-about"),
     pytest.param('Ilse Varga spoke first. "We will rebuild," she said, "and we will return."',
                  "We will rebuild, and we will return", "Ilse Varga", "direct", id="split-quote-keeps-its-comma"),
+    pytest.param("KOROVA, Valdoria (AP) — Interior Minister Hana Voss said on Sunday that the bridge would reopen.",
+                 "the bridge would reopen", "Hana Voss", "indirect", id="dateline-is-no-speaker"),
+    pytest.param("LISBON -- President Ana Sousa, opening the new harbour on Friday, said it would serve the region.",
+                 "it would serve the region", "Ana Sousa", "indirect", id="bare-dateline-of-the-first-paragraph"),
+    pytest.param("Maria Lopez said after the vote she would not accept the council's offer.",
+                 "she would not accept the council's offer", "Maria Lopez", "indirect",
+                 id="a-reported-clause-parsed-as-an-adverbial"),
+    pytest.param("Maria Lopez: We will rebuild the harbour\n\nThe mayor, Maria Lopez, told reporters on Monday that "
+                 "the port had been badly damaged.", "We will rebuild the harbour", "Maria Lopez", "indirect",
+                 id="headline-name-and-colon"),
+    pytest.param("Lopez: 'We will rebuild the harbour'\n\nThe mayor, Maria Lopez, told reporters on Monday that the "
+                 "port had been badly damaged.", "We will rebuild the harbour", "Maria Lopez", "direct",
+                 id="headline-surname-and-colon"),
+    pytest.param("Polls show a close race in the province.", "a close race in the province", "Polls", "indirect",
+                 id="what-polls-show"),
+    pytest.param("A 2019 study by the Valdoran health institute found 31 cases of fraud among a million ballots.",
+                 "31 cases of fraud", "health institute", "indirect", id="what-a-study-found"),
+    pytest.param("“The campaign is in panic mode. Full panic mode,” said Leslie Wimes, a Miami organiser.",
+                 "Full panic mode", "Leslie Wimes", "direct", id="quoted-words-before-the-cue-are-no-subject"),
+    pytest.param("Maria Lopez spoke on Monday.\n\n\"It feels like, 'Meh, we can put this off a little,'\" she said.",
+                 "we can put this off", "Maria Lopez", "direct", id="a-name-inside-the-quote-is-not-she"),
 ]
 
 
@@ -336,7 +357,20 @@ FRAME_NEGATIVES = [
     pytest.param("The officials refused to comment.", id="refusing-to-comment-says-nothing"),
     pytest.param("Lawmakers killed the bill after a short debate.", id="killing-a-bill"),
     pytest.param("The soldiers' families met the envoy on Monday.", id="an-apostrophe-opens-no-quote"),
-    pytest.param("The corridor, which both governments agreed to keep clear, was mined.", id="an-agreement-is-no-quote"),
+    pytest.param("The corridor, which both governments agreed to keep clear, was mined.",
+                 id="an-agreement-is-no-quote"),
+    pytest.param("No one can credibly claim they saw the fire start.", id="no-one-says"),
+    pytest.param("Nobody said the bridge was safe.", id="nobody-says"),
+    pytest.param("None of the officials said when the road would reopen.", id="none-of-them-says"),
+    pytest.param("No official confirmed the toll.", id="no-official-confirms"),
+    pytest.param("Firms reporting losses this year will pay less tax.", id="a-participle-that-sorts-a-noun"),
+    pytest.param("The minister said goodbye, her voice breaking.", id="said-goodbye-with-an-absolute-phrase"),
+    pytest.param("The minister said, her voice trembling.", id="an-absolute-phrase-is-no-clause"),
+    pytest.param("The mayor said so when he left the hall.", id="said-so-when"),
+    pytest.param("Police found 12 bodies in the rubble.", id="finding-bodies-is-no-statement"),
+    pytest.param("ISLAMABAD: The road to the north reopened on Monday.", id="a-dateline-with-a-colon"),
+    pytest.param("Update: The bridge over the Vesk has reopened.", id="an-update-label"),
+    pytest.param("The aid came from two donors: Maria Lopez and Tomas Brek.", id="names-after-a-colon"),
 ]
 
 

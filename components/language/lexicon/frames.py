@@ -12,7 +12,10 @@ a dependency pattern anchored on the cue (spaCy ``DependencyMatcher`` format: ``
 - ``object-statement``: the object with what follows it, when it states something (a number or a
   few words: "announced $4 million in aid");
 - ``object-judged``: the object of a judging verb, and its "for ..." or "as ..." ("condemned the
-  strike as a war crime").
+  strike as a war crime");
+- ``unmarked-clause``: the subtree of a finite clause the parser hung on the cue as an adverbial
+  although nothing ("if", "when", "as") makes it one: "said after the talks he would not sign";
+  not "said goodbye, her voice breaking" (no finite verb) nor "said so when he left" (marked).
 
 :mod:`components.language.statements` applies the first frame, in this order, that matches a cue.
 A frame with ``needs_subject`` applies only to a cue that has a subject of its own.
@@ -32,6 +35,7 @@ from components.language.lexicon.quotes import (
     CONTENT_DEPS,
     DESCRIBE_VERBS,
     DIRECTIVE_VERBS,
+    DOCUMENT_NOUNS,
     FINDING_VERBS,
     JUDGING_VERBS,
     MEDIUM_CLAUSE_DEPS,
@@ -79,6 +83,11 @@ FRAMES: tuple[Frame, ...] = (
     # "said (that) ...": the clause the cue governs
     Frame("clause", _CLAUSE_CUES,
           ([_cue(_CLAUSE_CUES), _child("cue", "content", DEP={"IN": sorted(CONTENT_DEPS)})],), "subtree:content"),
+    # "said after the talks he would not sign": a reported clause the parser took for an adverbial
+    Frame("unmarked-clause", REPORTING_VERBS, ([
+        _cue(REPORTING_VERBS), _child("cue", "content", DEP="advcl"),
+        _child("content", "subject", DEP={"IN": ["nsubj", "nsubjpass"]}),
+    ],), "unmarked-clause"),
     # "said in a statement that ...": the clause of the medium
     Frame("medium-clause", REPORTING_VERBS, ([
         _cue(REPORTING_VERBS), _child("cue", "prep", DEP="prep"),
@@ -127,9 +136,16 @@ FRAMES: tuple[Frame, ...] = (
     Frame("call-for", CALL_FOR_VERBS, ([
         _cue(CALL_FOR_VERBS), _child("cue", "prep", DEP="prep", LOWER="for"), _child("prep", "content", DEP="pobj"),
     ],), "subtree:content", needs_subject=True),
+    # "polls show a close race", "a 2019 study found 31 cases of fraud": what a document finds (a
+    # person or a body that "found 12 bodies" reports nothing)
+    Frame("finding-object", FINDING_VERBS, ([
+        _cue(FINDING_VERBS), _child("cue", "subject", DEP="nsubj", LEMMA={"IN": sorted(DOCUMENT_NOUNS)}),
+        _child("cue", "content", DEP="dobj"),
+    ],), "object-statement"),
     # "announced $4 million in aid", "confirmed the deaths of 12 soldiers"
-    Frame("np-statement", NP_STATEMENT_VERBS, ([_cue(NP_STATEMENT_VERBS), _child("cue", "content", DEP="dobj")],),
-          "object-statement"),
+    # (not a participle that sorts a noun: "taxpayers reporting capital gains")
+    Frame("np-statement", NP_STATEMENT_VERBS, ([_cue(NP_STATEMENT_VERBS, DEP={"NOT_IN": ["acl"]}),
+                                                _child("cue", "content", DEP="dobj")],), "object-statement"),
 )
 
 

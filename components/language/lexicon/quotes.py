@@ -42,6 +42,11 @@ NON_ASSERTIVE_GOVERNORS: frozenset[str] = frozenset(
     {"refuse", "decline", "fail", "want", "plan", "expect", "hope", "try", "need", "wish", "intend"}
 )
 
+# A subject that names nobody reports nothing: "no one can credibly state ...", "nobody said ...",
+# "none of the officials confirmed ...". The words, and the determiner that makes a noun nobody.
+NOBODY_WORDS: frozenset[str] = frozenset({"nobody", "none", "noone", "no-one", "neither"})
+NOBODY_DETERMINERS: frozenset[str] = frozenset({"no", "neither"})
+
 # Verbs that report an order or a warning with an object and an infinitive: "warned residents
 # not to return", "urged citizens to stay indoors"; the infinitive clause is the content.
 DIRECTIVE_VERBS: frozenset[str] = frozenset(
@@ -104,7 +109,7 @@ DOCUMENT_NOUNS: frozenset[str] = frozenset(
     statement report communique communiqué release letter memo memorandum note declaration document
     post tweet message notice bulletin transcript readout decree resolution email filing
     complaint ruling verdict summary editorial announcement circular dispatch assessment
-    poll survey study analysis audit inquiry investigation census
+    poll survey study analysis audit inquiry investigation census review
     """.split()
 )
 
@@ -229,8 +234,6 @@ SUBJECT_POS: frozenset[str] = frozenset({"NOUN", "PROPN", "PRON", "NUM", "X"})
 # entity labels of a name that can speak ("Greta Vinter, 71, said")
 SPEAKER_ENTITY_LABELS: frozenset[str] = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 CONTENT_DEPS: frozenset[str] = frozenset({"ccomp"})
-# a dash that ends a dateline ("LISENNE, May 20 (Meridian) — ...")
-DATELINE_DASHES: frozenset[str] = frozenset({"\u2014", "\u2013", "--", "-"})
 # a passive participle in one of these roles asks rather than says: "Asked whether ..., she replied"
 PARTICIPLE_DEPS: frozenset[str] = frozenset({"advcl", "acl", "amod"})
 # a cue set off inside the clause it reports: "Valdora holds 700 prisoners, officials say, ..."
@@ -276,6 +279,15 @@ CITING_WORDS: frozenset[str] = frozenset({"citing", "quoting"})
 # Nouns for figures that stand for whoever issued them: "figures from the health ministry" is
 # the ministry's claim; with no issuer they name nobody.
 FIGURE_NOUNS: frozenset[str] = frozenset("figure data statistic estimate tally count update".split())
+
+# A line that opens with a person's name and a colon gives that person's words: a headline
+# ("Varga: the port will reopen"), a transcript ("VARGA: We never agreed"). Matched at the start
+# of a paragraph only, and kept only when the name is a person the article names (tagger
+# labels miss names in headlines): "ISLAMABAD: The government said ..." (a dateline),
+# "Update: ..." and "Photo: ..." are no speaker.
+SPEAKER_LABEL_PATTERNS: list[list[dict[str, object]]] = [
+    [{"IS_ALPHA": True, "IS_LOWER": False, "OP": "{1,4}"}, {"ORTH": ":"}],
+]
 
 # Matcher patterns of the frames that give a figure its source (components.language.statements):
 # each label's tokens are the cue; the speaker and the scope come from the parse.
