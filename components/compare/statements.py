@@ -109,19 +109,39 @@ def statement_terms(
     """
     terms: dict[str, str] = {}
     entity_keys: set[str] = set()
+    blanks: list[tuple[int, int]] = []
     for m_start, m_end, name, label in mentions:
         key = _entity_key(name, label)
         if key:
             terms.setdefault(key, name)
             entity_keys.add(key)
-            a, b = max(m_start - offset, 0), max(m_end - offset, 0)
-            text = text[:a] + " " * (b - a) + text[b:]  # the entity's words count as the entity
-    for written in WORD.findall(text):
+            blanks.append((max(m_start - offset, 0), max(m_end - offset, 0)))
+    for written in WORD.findall(_blanked(text, blanks)):
         written = unpossessive(written)
         word = written.casefold()
         if len(word) >= 3 and word not in STOP:
             terms.setdefault(stem(word), written)
     return terms, frozenset(entity_keys)
+
+
+def _blanked(text: str, ranges: Sequence[tuple[int, int]]) -> str:
+    """``text`` with each range replaced by as many spaces (the entity's words count as the entity).
+
+    The same string as ``text = text[:a] + " " * (b - a) + text[b:]`` for each range in turn, built
+    in time linear in the text and the ranges. A range past the end of the text (a split quote's
+    offsets run past its joined text) adds its spaces at the end, as that slicing does.
+    """
+    if not ranges:
+        return text
+    chars = list(text)
+    for a, b in ranges:
+        if a >= len(chars):
+            chars.extend(" " * (b - a))
+            continue
+        if b > len(chars):
+            chars.extend(" " * (b - len(chars)))
+        chars[a:b] = " " * (b - a)
+    return "".join(chars)
 
 
 @dataclass(frozen=True, slots=True)

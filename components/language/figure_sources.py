@@ -225,9 +225,15 @@ def _make(
     else:
         scope = (scope_head.left_edge.i, scope_head.right_edge.i + 1)
     words = [t for t in sent.doc[scope[0] : scope[1]] if t.is_alpha and not exclude[0] <= t.i < exclude[1]]
-    inside = sum(any(a <= t.idx < b for a, b in quotes) for t in words)
+    inside = sum(_in_quotes(t.idx, quotes) for t in words)
     return _Attribution(name, cue, scope, exclude, quoted=bool(words) and inside * 2 > len(words), tier=tier,
                         named=named)
+
+
+def _in_quotes(char: int, quotes: Sequence[tuple[int, int]]) -> bool:
+    """Whether ``char`` lies in one of ``quotes`` (sorted, non-overlapping ranges)."""
+    k = bisect_right(quotes, (char, float("inf"))) - 1
+    return k >= 0 and quotes[k][0] <= char < quotes[k][1]
 
 
 def _governing(attrs: Sequence[_Attribution], anchor: int) -> _Attribution | None:

@@ -227,8 +227,8 @@ class Finder:
             # "Valdora holds 700 prisoners, officials say, while ...": the cue's head is the content
             tokens.update(_subtree_range(head))
             tokens -= set(_subtree_range(cue))
-            for other in self.clause_cues:
-                if other != cue.i and other in tokens:
+            for other in self.clause_cues & tokens:  # nested subtrees: the order does not matter
+                if other != cue.i:
                     tokens -= set(_subtree_range(doc[other]))
             return tokens
         lemma = cue.lemma_.lower()
