@@ -14,6 +14,11 @@ default with a warning (a typo must not switch a limit off).
   limits let through is analyzed in well under a minute on one core (the parse costs per token,
   and ``'"' * 1_000_000`` is a million tokens). Estimated by :func:`estimate_tokens` in every
   loader, counted exactly by ``components.language.nlp`` before the parse.
+- ``MAX_HTML_ELEMENTS`` (``NEWSLENS_MAX_HTML_ELEMENTS``, default 30,000): the most elements
+  (start tags) a web page may have; HTML extraction costs about a third of a millisecond per
+  element, and an article page has a few thousand. A page over it, or whose text outside tags
+  is more than twice ``MAX_ARTICLE_CHARS``, is refused before extraction
+  (``components.ingest.webpage``).
 - ``MAX_ARTICLES_PER_WORKSPACE`` (``NEWSLENS_MAX_ARTICLES_PER_WORKSPACE``, default 2,000): how
   many articles one workspace holds. Enforced by ``articles.ensure_room`` and by
   ``articles.iter_paths(..., max_articles=...)``; the command-line corpus mode has no such cap.
@@ -36,6 +41,7 @@ ENV_PREFIX = "NEWSLENS_"
 DEFAULT_MAX_ARTICLE_BYTES = 5_000_000
 DEFAULT_MAX_ARTICLE_CHARS = 1_000_000
 DEFAULT_MAX_ARTICLE_TOKENS = 250_000
+DEFAULT_MAX_HTML_ELEMENTS = 30_000
 DEFAULT_MAX_ARTICLES_PER_WORKSPACE = 2_000
 DEFAULT_MAX_UPLOAD_MB = 50
 
@@ -70,6 +76,7 @@ def env_limit(name: str, *, default: int) -> int:
 MAX_ARTICLE_BYTES: int = env_limit("MAX_ARTICLE_BYTES", default=DEFAULT_MAX_ARTICLE_BYTES)
 MAX_ARTICLE_CHARS: int = env_limit("MAX_ARTICLE_CHARS", default=DEFAULT_MAX_ARTICLE_CHARS)
 MAX_ARTICLE_TOKENS: int = env_limit("MAX_ARTICLE_TOKENS", default=DEFAULT_MAX_ARTICLE_TOKENS)
+MAX_HTML_ELEMENTS: int = env_limit("MAX_HTML_ELEMENTS", default=DEFAULT_MAX_HTML_ELEMENTS)
 MAX_ARTICLES_PER_WORKSPACE: int = env_limit(
     "MAX_ARTICLES_PER_WORKSPACE", default=DEFAULT_MAX_ARTICLES_PER_WORKSPACE
 )
