@@ -27,7 +27,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from components.ingest import fetch, limits
+from components.ingest import limits
 from components.ingest.article import Article, ArticleLoadError, content_hash
 from components.ingest.decode import binary_kind, decode_bytes, sanitise
 from components.ingest.metadata import (
@@ -370,6 +370,8 @@ def from_url(
             unreachable, timeout, HTTP error status, too large, or content that is not an
             article. The cause (``__cause__``) is the guard's error when there is one.
     """
+    from components.ingest import fetch  # the network client, only for URLs
+
     policy = fetch.FetchPolicy(
         timeout=timeout,
         max_bytes=max_bytes,
