@@ -82,12 +82,15 @@ log "initdb in $PG_DIR/data ($BINDIR)"
     --auth-local=scram-sha-256 --auth-host=scram-sha-256 -E UTF8 --locale=C.UTF-8 >/dev/null 2>&1 \
     || { log "initdb failed"; false; }
 
+# A throwaway cluster: nothing in it must outlive a power cut, so no flush to disk per commit
+# (the store's own durability is tested on SQLite, by SIGKILL, in tests/store/test_store_crash.py).
+THROWAWAY="-c fsync=off -c synchronous_commit=off -c full_page_writes=off"
 started=""
 for attempt in 1 2 3 4 5; do
     PG_PORT="$(free_port)"
     log "starting on 127.0.0.1:$PG_PORT (attempt $attempt)"
     if "${RUN_AS[@]}" "$BINDIR/pg_ctl" -D "$PG_DIR/data" -l "$PG_DIR/server.log" -w -t 60 \
-            -o "-c listen_addresses=127.0.0.1 -p $PG_PORT -k $PG_DIR -c max_connections=200" start >&2; then
+            -o "-c listen_addresses=127.0.0.1 -p $PG_PORT -k $PG_DIR -c max_connections=200 $THROWAWAY" start >&2; then
         started="yes"
         break
     fi
