@@ -27,6 +27,8 @@ from components.language.lexicon.names import TITLE_WORDS
 from components.language.numbers import lemma_of
 
 _QUOTES = re.compile(r"“[^”]*”|\"[^\"\n]*\"")
+#: How many earlier mentions of the labels asked for a pronoun or a bare noun is resolved against.
+LOOKBACK = 100
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,6 +50,7 @@ class Names:
         self.entities = entities
         self.mentions: list[Mention] = entities.mentions()
         self.starts = [m.start for m in self.mentions]
+        self._labelled: dict[frozenset[str], tuple[list[Mention], list[int]]] = {}
 
     def mention_at(self, token: Token) -> Mention | None:
         k = bisect_right(self.starts, token.idx) - 1
@@ -59,12 +62,18 @@ class Names:
         return None
 
     def last_before(self, char: int, labels: frozenset[str], *, word: str | None = None) -> Mention | None:
-        k = bisect_right(self.starts, char) - 1
-        while k >= 0:
-            m = self.mentions[k]
-            if m.label in labels and m.end <= char and (word is None or word in m.name.lower().split()):
+        """The latest mention with one of ``labels`` (and ``word`` in its name) ending by ``char``,
+        among the latest :data:`LOOKBACK` of those labels (the work stays linear in the article)."""
+        found = self._labelled.get(labels)
+        if found is None:
+            chosen = [m for m in self.mentions if m.label in labels]
+            found = self._labelled[labels] = (chosen, [m.start for m in chosen])
+        chosen, starts = found
+        k = bisect_right(starts, char) - 1
+        for j in range(k, max(k - LOOKBACK, -1), -1):
+            m = chosen[j]
+            if m.end <= char and (word is None or word in m.name.lower().split()):
                 return m
-            k -= 1
         return None
 
     def person_before(self, pronoun: Token) -> str | None:
