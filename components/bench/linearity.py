@@ -5,7 +5,8 @@ repeated quotation marks, quotations opened and never closed, one endless senten
 quotations, prose strewn with quotation marks, and one-word lines. For each shape and size the
 text goes the whole way a pasted article goes: the loader (which may refuse it at once, with the
 reason), the parse (uncached), our extraction and the comparison. The report is the time per
-character of each step; a flat column means the step is linear in the article's length.
+character of each step, and the CPU time per character of the whole point (what a busy machine
+changes least); a flat column means the step is linear in the article's length.
 
 It prints figures and asserts nothing; a test checks the shapes' behaviour at small sizes
 (``tests/language/test_linearity_shapes.py``), never their timings.
@@ -55,6 +56,7 @@ class Point:
     extract_s: float | None = None
     compare_s: float | None = None
     refused: str | None = None
+    cpu_s: float | None = None  # CPU seconds of the whole point (a fair measure on a busy machine)
 
     @property
     def total_s(self) -> float:
@@ -67,17 +69,20 @@ class Point:
 def measure(shape: str, chars: int) -> Point:
     """Load, parse, extract and compare one hostile text, timing each step."""
     text = SHAPES[shape](chars)
+    cpu = time.process_time()
     started = time.perf_counter()
     try:
         article = from_text(text, title=f"{shape} {chars}")
     except ArticleLoadError as error:
-        return Point(shape, chars, None, time.perf_counter() - started, refused=str(error))
+        return Point(shape, chars, None, time.perf_counter() - started, refused=str(error),
+                     cpu_s=time.process_time() - cpu)
     load_s = time.perf_counter() - started
     started = time.perf_counter()
     try:
         doc = next(nlp.iter_parse([article.text], cache=nlp.ParseCache(size=0)))
     except ArticleLoadError as error:
-        return Point(shape, chars, None, load_s, parse_s=time.perf_counter() - started, refused=str(error))
+        return Point(shape, chars, None, load_s, parse_s=time.perf_counter() - started, refused=str(error),
+                     cpu_s=time.process_time() - cpu)
     parse_s = time.perf_counter() - started
     started = time.perf_counter()
     result = analyze_doc(article, doc, settings=AnalysisSettings())
@@ -85,7 +90,7 @@ def measure(shape: str, chars: int) -> Point:
     started = time.perf_counter()
     compare([result])
     compare_s = time.perf_counter() - started
-    return Point(shape, chars, len(doc), load_s, parse_s, extract_s, compare_s)
+    return Point(shape, chars, len(doc), load_s, parse_s, extract_s, compare_s, cpu_s=time.process_time() - cpu)
 
 
 def run_curve(*, sizes: Sequence[int] = SIZES, shapes: Sequence[str] = tuple(SHAPES),
@@ -119,14 +124,14 @@ def _us(value: float | None) -> str:
 
 def format_curve(points: Sequence[Point]) -> str:
     header = (f"{'shape':<17} {'chars':>9} {'tokens':>8} {'load us/c':>9} {'parse us/c':>10} {'ours us/c':>9} "
-              f"{'total s':>8}  refused")
+              f"{'total s':>8} {'cpu us/c':>9}  refused")
     lines = [header, "-" * len(header)]
     for p in points:
         ours = None if p.extract_s is None else (p.extract_s + (p.compare_s or 0.0))
         tokens = f"{p.tokens:>8}" if p.tokens is not None else f"{'-':>8}"
         lines.append(
             f"{p.shape:<17} {p.chars:>9} {tokens} {_us(p.per_char_us(p.load_s))} {_us(p.per_char_us(p.parse_s)):>10} "
-            f"{_us(p.per_char_us(ours))} {p.total_s:>8.2f}  {p.refused or ''}"
+            f"{_us(p.per_char_us(ours))} {p.total_s:>8.2f} {_us(p.per_char_us(p.cpu_s))}  {p.refused or ''}"
         )
     return "\n".join(lines)
 

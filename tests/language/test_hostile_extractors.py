@@ -21,6 +21,7 @@ time per character, up to 1 MB, is the benchmark's to print (``bench --linearity
 
 from __future__ import annotations
 
+import itertools
 import json
 import math
 import time
@@ -43,6 +44,7 @@ from components.language.entities import EntityIndex, extract_entities
 from components.language.figures import Figure, extract_figures
 from components.language.lexicon.quotes import PRONOUNS, WRITER_PRONOUNS
 from components.language.quotes import Quote, extract_quotes
+from components.language.sentence_cap import MAX_SENTENCE_TOKENS
 
 QUOTE_KINDS = frozenset({"direct", "indirect", "mixed"})
 SPEAKER_TYPES = frozenset({"person", "organisation", "country-or-capital", "document", "unnamed"})
@@ -413,7 +415,59 @@ CASES: dict[str, Case] = {
     "huge-money": Case("The damage cost $" + "9" * 305 + " billion, Ilse Varga said.", min_entities=1),
     "many-newlines": Case("\n" * 5000 + "Ilse Varga said 4 people were killed." + "\n" * 5000, min_entities=1),
     "nul-and-controls": Case("Ilse\x00 Varga\x07 said\x1b[31m 4\x0b people\x0c died.\x7f"),
+    # the inputs of issue 15, at a tenth of their size (the benchmark runs them up to 1 MB)
+    "prose-with-500-quotation-marks": Case(
+        ('Ilse Varga said " the army " killed 4 people " in Brenna, and " Hanne Solvik " denied it. ' * 84)[:8_200],
+        min_entities=2, min_figures=50),
+    "army-said-unclosed-8k": Case("“The army said, " * 500, min_quotes=1),
+    "quote-marks-10k": Case('"' * 10_000, max_quotes=0, max_figures=0),
+    "no-sentence-break-16k": Case(("Ilse Varga said that the army moved north and that 4 people were killed and "
+                                   * 220)[:16_000], min_quotes=5, min_figures=50, min_entities=1),
 }
+
+
+def test_issue_inputs_at_full_size_stay_bounded() -> None:
+    """'"' * 100,000 and 640 KB without a sentence break, at full size, through what keeps them
+    linear (the tokenizer's bounded runs, the sentence cap), without the parse: every token of
+    the marks comes out, the text is the input, and no stretch of the endless sentence reaches
+    the parser longer than the cap."""
+    model = nlp.get_nlp()
+    marks = '"' * 100_000
+    doc = model.make_doc(marks)
+    assert doc.text == marks and len(doc) == 100_000 and {t.text for t in doc} == {'"'}
+    endless = ("the army moved north and the ministry said that " * 13_400)[:640_000]
+    doc = model.make_doc(endless)
+    for _, step in model.pipeline:
+        if getattr(step, "__name__", "") in {"paragraph_boundaries", "sentence_cap"}:
+            doc = step(doc)
+    starts = [t.i for t in doc if t.is_sent_start] + [len(doc)]
+    assert starts[0] == 0 and max(b - a for a, b in itertools.pairwise(starts)) <= MAX_SENTENCE_TOKENS
+    assert len(starts) > len(doc) // MAX_SENTENCE_TOKENS
+
+
+@pytest.mark.parametrize(
+    ("text", "cap", "message"),
+    [
+        pytest.param('"' * 260_000, limits.DEFAULT_MAX_ARTICLE_TOKENS, r"about 260,000 words and punctuation marks",
+                     id="quote-marks-260k"),
+        pytest.param("“The army said, " * 20_000, 50_000, r"about 100,000 words and punctuation marks .* \(50,000\)",
+                     id="army-said-320k-under-a-lowered-cap"),
+    ],
+)
+def test_too_many_tokens_refused_before_the_parse(
+    text: str, cap: int, message: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An article built directly (no loader) of more tokens than the limit: the analysis refuses it
+    with the count, from the estimate, before spaCy reads a token."""
+    monkeypatch.setattr(limits, "MAX_ARTICLE_TOKENS", cap)
+
+    def no_parse(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the model was asked to read it")
+
+    monkeypatch.setattr(nlp.get_nlp(), "pipe", no_parse)
+    with pytest.raises(ArticleLoadError, match=message) as caught:
+        analyze([Article(text=text)])
+    _clear_refusal(caught.value)
 
 
 def _sizes(extracted: Extracted) -> tuple[int, int, int]:
