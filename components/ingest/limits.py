@@ -9,7 +9,7 @@ default with a warning (a typo must not switch a limit off).
   after gzip/deflate decompression. Enforced by every loader in ``components.ingest.loaders``.
 - ``MAX_ARTICLE_CHARS`` (``NEWSLENS_MAX_ARTICLE_CHARS``, default 1,000,000): the longest decoded
   text one article may have (pasted text included). Enforced by every loader.
-- ``MAX_ARTICLE_TOKENS`` (``NEWSLENS_MAX_ARTICLE_TOKENS``, default 250,000): the most tokens
+- ``MAX_ARTICLE_TOKENS`` (``NEWSLENS_MAX_ARTICLE_TOKENS``, default 200,000): the most tokens
   (words, punctuation marks, line breaks) one article may have, so that any article the
   limits let through is analyzed in well under a minute on one core (the parse costs per token,
   and ``'"' * 1_000_000`` is a million tokens). Estimated by :func:`estimate_tokens` in every
@@ -40,7 +40,7 @@ ENV_PREFIX = "NEWSLENS_"
 
 DEFAULT_MAX_ARTICLE_BYTES = 5_000_000
 DEFAULT_MAX_ARTICLE_CHARS = 1_000_000
-DEFAULT_MAX_ARTICLE_TOKENS = 250_000
+DEFAULT_MAX_ARTICLE_TOKENS = 200_000
 DEFAULT_MAX_HTML_ELEMENTS = 30_000
 DEFAULT_MAX_ARTICLES_PER_WORKSPACE = 2_000
 DEFAULT_MAX_UPLOAD_MB = 50
