@@ -12,7 +12,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from components.ingest.loaders import ArticleLoadError
+from components.ingest.article import ArticleLoadError  # the loaders and the model are imported by the command
 
 
 def _build_parser() -> argparse.ArgumentParser:
@@ -34,7 +34,12 @@ def _build_parser() -> argparse.ArgumentParser:
                        help="corpus sizes to measure (articles of about 700 words built from the samples)")
     bench.add_argument("--n-process", type=int, default=1, help="parse worker processes, for both sides")
     bench.add_argument("--no-app", action="store_true", help="skip the page timings")
+    bench.add_argument("--repeats", type=int, default=3, help="runs of the samples step (its best is reported)")
     bench.add_argument("--json-out", type=Path, default=None, help="also write the JSON report here")
+    bench.add_argument("--linearity", action="store_true",
+                       help="only the linearity curve: hostile texts of 1 KB to --curve-max characters")
+    bench.add_argument("--curve-max", type=int, default=None,
+                       help="largest text of the linearity curve (default 64,000; with --linearity 1,000,000; 0: none)")
 
     evaluate = sub.add_parser("evaluate", help="score the analysis against an annotated corpus")
     evaluate.add_argument("corpus", choices=("polnear",), help="the corpus (polnear: quote attribution)")
@@ -89,9 +94,13 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _cmd_analyze(args)
         if args.command == "bench":
             from components.bench import run_bench
+            from components.bench.linearity import DEFAULT_RUN_MAX, SIZES
 
+            biggest = args.curve_max if args.curve_max is not None else (
+                SIZES[-1] if args.linearity else DEFAULT_RUN_MAX)
             return run_bench(n_values=args.n, n_process=args.n_process, with_app=not args.no_app,
-                             json_out=args.json_out)
+                             json_out=args.json_out, curve_sizes=[n for n in SIZES if n <= biggest],
+                             throughput=not args.linearity, repeats=args.repeats)
         if args.command == "evaluate":
             from components.evaluation.polnear import main as evaluate_main
 

@@ -212,25 +212,43 @@ def verdicts(steps: Sequence[StepResult]) -> dict[str, Any]:
     return out
 
 
+def _curve(sizes: Sequence[int]) -> dict[str, Any]:
+    """The linearity curve (:mod:`components.bench.linearity`): printed as a table, returned as JSON."""
+    from components.bench import linearity
+
+    def progress(point: linearity.Point) -> None:
+        state = f"refused in {point.load_s + (point.parse_s or 0):.2f} s" if point.refused else f"{point.total_s:.2f} s"
+        print(f"linearity {point.shape} {point.chars:,} chars: {state}", file=sys.stderr, flush=True)
+
+    points = linearity.run_curve(sizes=sizes, progress=progress)
+    print(linearity.format_curve(points))
+    return linearity.report(points)
+
+
 def run_bench(
-    *, n_values: Sequence[int], n_process: int = 1, with_app: bool = True, json_out: Path | None = None
+    *, n_values: Sequence[int], n_process: int = 1, with_app: bool = True, json_out: Path | None = None,
+    curve_sizes: Sequence[int] = (), throughput: bool = True, repeats: int = 3,
 ) -> int:
-    """Run every N in ascending order, print the table and the JSON, optionally save the JSON."""
+    """Run every N in ascending order, then the linearity curve over ``curve_sizes`` (none: no
+    curve); print the tables and the JSON, optionally save the JSON. ``throughput=False`` runs
+    the curve alone; ``repeats`` runs of the samples step, the best reported."""
     nlp.get_nlp()
-    warm = make_corpus(2)  # load the model and the extractors' lazy tables outside the timings
-    _time_analysis(warm, n_process=1)
-    RESULT_CACHE.clear()
-    steps: list[StepResult] = [run_samples_step()]
-    print(f"samples: ratio {steps[0].ratio:.2f}", file=sys.stderr, flush=True)
-    for n in sorted(set(n_values)):
-        step = run_step(n, n_process=n_process, with_app=with_app)
-        steps.append(step)
-        print(f"N={n}: {step.analysis_s:.1f} s analysis, ratio {step.ratio:.2f}", file=sys.stderr, flush=True)
-    report = {
-        "model": nlp.model_name(), "n_process": n_process, "batch_size": nlp.BATCH_SIZE, "cpus": os.cpu_count(),
-        "steps": [asdict(s) for s in steps], "verdicts": verdicts(steps),
-    }
-    print(format_table(steps))
+    report: dict[str, Any] = {"model": nlp.model_name(), "n_process": n_process, "batch_size": nlp.BATCH_SIZE,
+                              "cpus": os.cpu_count()}
+    if throughput:
+        warm = make_corpus(2)  # load the model and the extractors' lazy tables outside the timings
+        _time_analysis(warm, n_process=1)
+        RESULT_CACHE.clear()
+        steps: list[StepResult] = [run_samples_step(repeats=repeats)]
+        print(f"samples: ratio {steps[0].ratio:.2f}", file=sys.stderr, flush=True)
+        for n in sorted(set(n_values)):
+            step = run_step(n, n_process=n_process, with_app=with_app)
+            steps.append(step)
+            print(f"N={n}: {step.analysis_s:.1f} s analysis, ratio {step.ratio:.2f}", file=sys.stderr, flush=True)
+        report.update(steps=[asdict(s) for s in steps], verdicts=verdicts(steps))
+        print(format_table(steps))
+    if curve_sizes:
+        report["linearity"] = _curve(curve_sizes)
     print(json.dumps(report, indent=1))
     if json_out is not None:
         json_out.write_text(json.dumps(report, indent=1), encoding="utf-8")

@@ -9,15 +9,15 @@ from __future__ import annotations
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
-
-import pandas as pd
+from typing import TYPE_CHECKING, Any
 
 from components.analysis import AnalysisSettings, ArticleAnalysis, analyze, iter_analyze
-from components.corpus.sources import iter_sources, normalise_types, nothing_found
+from components.corpus.sources import iter_sources, nothing_found
 from components.ingest import loaders
 from components.ingest.batching import batched
-from components.present.tables import TABLES
+
+if TYPE_CHECKING:  # pandas and the tables are imported by the table writers only: JSON needs neither
+    import pandas as pd
 
 CHUNK = 256
 
@@ -78,6 +78,9 @@ class TableWriters:
         self.files: list[Path] = []
 
     def write(self, chunk: Sequence[ArticleAnalysis]) -> None:
+        from components.corpus.sources import normalise_types
+        from components.present.tables import TABLES
+
         for name, build in TABLES.items():
             frame = normalise_types(build(chunk))
             path = self.out / f"{name}.{self.fmt}"

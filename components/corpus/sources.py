@@ -8,10 +8,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from components.ingest import loaders
+
+if TYPE_CHECKING:  # imported by normalise_types only, so reading sources needs no pandas
+    import pandas as pd
 
 NUMERIC_COLUMNS = frozenset(
     {"n_words", "count", "start", "end", "sentence_start", "sentence_end", "value", "low", "high", "si_value",
@@ -35,6 +37,8 @@ def iter_sources(sources: Sequence[str | Path]) -> Iterator[loaders.Article]:
 
 def normalise_types(frame: pd.DataFrame) -> pd.DataFrame:
     """Give every column one stable type (float or string) so chunks append to one Parquet schema."""
+    import pandas as pd
+
     out = frame.copy()
     for column in out.columns:
         if column in NUMERIC_COLUMNS:

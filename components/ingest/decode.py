@@ -2,10 +2,9 @@
 
 1. type, judged by content (never by file extension or Content-Type): known binary formats by
    their magic numbers (PDF, ZIP/Office, gzip, PNG, ...), then NUL bytes and control characters;
-2. decoding: UTF-8, UTF-8 with BOM, UTF-16/32 with BOM, UTF-16 without BOM (by its NUL
-   pattern), a declared charset (HTTP header or ``<meta charset>``), mixed UTF-8 and
-   Windows-1252, Windows-1252 for 8-bit Western text, and ``charset-normalizer`` only as the
-   last resort;
+2. decoding (:func:`decode_bytes`): a byte-order mark, UTF-8, a declared charset (HTTP header
+   or ``<meta charset>``), else ``charset-normalizer`` decides (with ftfy repairing mojibake in
+   8-bit Western text); what was guessed must read as a language, or it is refused as binary;
 3. cleaning (:func:`sanitise`): newlines become ``\n``, stray control characters are dropped,
    text is NFC.
 """
@@ -15,8 +14,12 @@ from __future__ import annotations
 import codecs
 import re
 import unicodedata
+from typing import TYPE_CHECKING
 
 from components.ingest.article import ArticleLoadError
+
+if TYPE_CHECKING:
+    from charset_normalizer import CharsetMatch
 
 # (magic bytes, offset, what it is): checked before any decoding.
 BINARY_SIGNATURES: tuple[tuple[bytes, int, str], ...] = (
@@ -65,11 +68,8 @@ _CP1252_LABELS = frozenset(
 
 
 _META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{1,40})""", re.I)
-# A complete multi-byte UTF-8 sequence (2, 3 or 4 bytes).
-_UTF8_MULTIBYTE = re.compile(
-    rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}"
-)
-_KEEP_CONTROLS = frozenset("\n\t")
+# Unicode category Cc is exactly U+0000-U+001F and U+007F-U+009F; newline and tab are kept.
+_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _LINE_BREAKS = re.compile(r"\r\n?|[\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
 _LONE_SURROGATE = re.compile(r"[\ud800-\udfff]")
 _ANSI_ESCAPE = re.compile(r"\x1b\[[0-9;?]*[ -/]*[@-~]")
@@ -95,30 +95,22 @@ def binary_kind(data: bytes) -> str | None:
     return None
 
 
-def _bomless_utf16(data: bytes) -> str | None:
-    """Guess UTF-16 without BOM from where the NUL bytes fall (ASCII-heavy text only)."""
-    sample = data[:8192]
-    half = len(sample) // 2
-    if half < 2:
-        return None
-    even = sample[0::2].count(0) / half
-    odd = sample[1::2].count(0) / half
-    if odd > 0.3 and even < 0.1:
-        return "utf-16-le"
-    if even > 0.3 and odd < 0.1:
-        return "utf-16-be"
-    return None
-
-
-def _cp1252_fallback(error: UnicodeError) -> tuple[str, int]:
-    """Codec error handler: decode bytes that are not UTF-8 as Windows-1252."""
-    if not isinstance(error, UnicodeDecodeError):
-        raise error
-    bad = error.object[error.start : error.end]
-    return bad.decode("cp1252", errors="replace"), error.end
-
-
-codecs.register_error("newslens-cp1252", _cp1252_fallback)
+# Code pages charset-normalizer may name for 8-bit Latin-script text. Undeclared, such text is
+# read as Windows-1252, as browsers read it (WHATWG), and repaired by ftfy where UTF-8 pieces
+# were pasted in ("mixed"): the detector cannot tell cp1250 from cp1252 on English or French.
+_LATIN_SINGLE_BYTE = frozenset({
+    "ascii", "cp1250", "cp1252", "cp1254", "cp1257", "cp1258", "latin_1", "iso8859_2", "iso8859_3", "iso8859_4",
+    "iso8859_9", "iso8859_10", "iso8859_13", "iso8859_14", "iso8859_15", "iso8859_16", "mac_roman", "mac_latin2",
+    "mac_iceland", "mac_turkish", "cp437", "cp850", "cp852", "cp857", "cp858", "cp860", "cp861", "cp863", "cp865",
+    "cp775", "hp_roman8",
+})
+# Encodings of more than one byte per character: when the detector names one, it is trusted.
+_MULTI_BYTE_PREFIXES = ("utf_", "big5", "cp932", "cp949", "cp950", "euc", "gb", "hz", "iso2022", "johab", "shift_jis")
+# The detector reads the head of a large file (it tries each code page on all it is given).
+DETECT_BYTES = 262_144
+# charset-normalizer's own chaos threshold: a decoded text messier than this reads as no language.
+MAX_MESS = 0.2
+_NO_LANGUAGE = "looks like a binary file (its bytes read as no language in any encoding), not an article."
 
 
 def _normalise_label(label: str | None) -> str | None:
@@ -133,17 +125,99 @@ def _normalise_label(label: str | None) -> str | None:
         return None
 
 
-def _is_western(text: str) -> bool:
-    """Whether an 8-bit decoding reads like Western European text (mostly ASCII letters)."""
+def _mostly_ascii(text: str) -> bool:
+    """Whether fewer than a quarter of the letters are outside ASCII (8-bit Western text)."""
     letters = [c for c in text if c.isalpha()]
     if not letters:
         return True
-    non_ascii = sum(1 for c in letters if ord(c) > 127)
-    return non_ascii / len(letters) < 0.25
+    return sum(1 for c in letters if ord(c) > 127) / len(letters) < 0.25
+
+
+_HIGH_BYTES = bytes(range(0x80, 0x100))
+
+
+def _looks_western(sample: bytes) -> bool:
+    """Whether 8-bit bytes read as mostly-ASCII Western text once their UTF-8 pieces are repaired.
+
+    Bytes of which a third or more are above 0x7F are not (Cyrillic, Greek, CJK or random bytes),
+    without asking ftfy, which is slow on junk.
+    """
+    high = len(sample) - len(sample.translate(None, _HIGH_BYTES))
+    return high * 3 < len(sample) and _mostly_ascii(_western(sample))
+
+
+def _western(data: bytes) -> str:
+    """Bytes read as Windows-1252 (undefined bytes kept as C1 controls), with ftfy repairing the
+    UTF-8 pieces such text often holds ("mixed UTF-8 and Windows-1252") and C1 quotation marks."""
+    import ftfy
+
+    return ftfy.fix_encoding(_sloppy_1252(data))
+
+
+def _sloppy_1252(data: bytes) -> str:
+    import ftfy.bad_codecs  # noqa: F401  (registers "sloppy-windows-1252")
+
+    return data.decode("sloppy-windows-1252")
+
+
+def _detect(data: bytes) -> tuple[str, str] | None:
+    """(text, encoding) as charset-normalizer decides, or None when nothing reads the bytes.
+
+    A multi-byte encoding it names is trusted; 8-bit text that is mostly ASCII or that it reads
+    as a Latin-script code page is read as Windows-1252 (:func:`_western`: the detector finds
+    nothing in ASCII text with a few Windows-1252 bytes and a few UTF-8 ones); any other code
+    page it names is trusted.
+    """
+    from charset_normalizer import from_bytes  # only for bytes that are not UTF-8
+
+    best = from_bytes(data[:DETECT_BYTES]).best()
+    if best is not None and best.encoding.startswith(_MULTI_BYTE_PREFIXES):
+        return _whole(data, best), best.encoding
+    latin = best is not None and {best.encoding, *best.could_be_from_charset} & _LATIN_SINGLE_BYTE
+    if latin or _looks_western(data[:DETECT_BYTES]):
+        return _western(data), "cp1252"
+    return (_whole(data, best), best.encoding) if best is not None else None
+
+
+def _whole(data: bytes, best: CharsetMatch) -> str:
+    """All of ``data`` in the encoding found in its head (bytes it cannot read become U+FFFD,
+    which :func:`sanitise` counts)."""
+    return str(best) if len(data) <= DETECT_BYTES else data.decode(best.encoding, errors="replace")
+
+
+def _language_like(text: str, *, name: str) -> str:
+    """The text, or ArticleLoadError when it reads as no language (charset-normalizer's mess ratio).
+
+    It cannot tell a real but unusual text made mostly of symbols from junk: such a text is refused.
+    """
+    from charset_normalizer.md import mess_ratio
+
+    printable = _CONTROLS.sub("", text)  # a few stray controls are sanitise's to drop (and its to refuse, in bulk)
+    if printable.strip() and mess_ratio(printable, MAX_MESS) >= MAX_MESS:
+        raise ArticleLoadError(f"{name} {_NO_LANGUAGE}")
+    return text
+
+
+def _declared(data: bytes, charset_hint: str | None) -> str | None:
+    """The charset the HTTP header or the page's ``<meta charset>`` declares (None: none, or UTF-*)."""
+    hint = _normalise_label(charset_hint)
+    if hint is None:
+        meta = _META_CHARSET.search(data[:4096])
+        hint = _normalise_label(meta[1].decode("ascii")) if meta else None
+    return hint if hint not in {None, "utf-8", "utf-16", "utf-32"} else None
 
 
 def decode_bytes(data: bytes, *, name: str, charset_hint: str | None = None) -> str:
-    """Decode bytes to text, or raise ArticleLoadError saying why they are not text."""
+    """Decode bytes to text, or raise ArticleLoadError saying why they are not text.
+
+    In order: a byte-order mark (UTF-8, UTF-16, UTF-32); valid UTF-8; a declared charset that
+    decodes the bytes; else charset-normalizer decides (UTF-16 and UTF-32 without a mark in any
+    script, Shift-JIS, Big5, GB18030, EUC-KR, Cyrillic and Greek code pages, ...), except that
+    8-bit Latin-script text is read as Windows-1252 with mixed-in UTF-8 repaired by ftfy. A
+    guessed or declared decoding must read as a language (:func:`_language_like`), so random
+    bytes are refused like binary files. It cannot tell Central European 8-bit text from
+    Windows-1252 without a declaration.
+    """
     for bom, encoding in _UTF_BOMS:
         if data.startswith(bom):
             body = data[len(bom) :]
@@ -155,50 +229,50 @@ def decode_bytes(data: bytes, *, name: str, charset_hint: str | None = None) -> 
                 raise ArticleLoadError(
                     f"{name} starts like {encoding.upper()} text but is not valid {encoding.upper()}."
                 ) from None
-    utf16 = _bomless_utf16(data)
-    if utf16:
+    has_nul = b"\x00" in data
+    if not has_nul:
         try:
-            return data[: len(data) - len(data) % 2].decode(utf16)
+            return data.decode("utf-8")
         except UnicodeDecodeError:
-            pass  # not UTF-16 after all: the NUL check below calls it binary
-    if b"\x00" in data:
-        raise ArticleLoadError(f"{name} looks like a binary file (it contains NUL bytes), not an article.")
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
-    hint = _normalise_label(charset_hint)
-    if hint is None:
-        meta = _META_CHARSET.search(data[:4096])
-        hint = _normalise_label(meta[1].decode("ascii")) if meta else None
-    if hint and hint not in {"utf-8", "utf-16", "utf-32"}:
-        try:
-            return data.decode(hint)
-        except (UnicodeDecodeError, LookupError):
-            pass  # the declared charset is wrong; judge by content below
-    if _UTF8_MULTIBYTE.search(data):
-        # Mostly UTF-8 with some 8-bit bytes (text pasted together from two sources).
-        return data.decode("utf-8", errors="newslens-cp1252")
-    western = data.decode("cp1252", errors="replace")
-    if _is_western(western):
-        return western
-    from charset_normalizer import from_bytes  # only for non-Western 8-bit text
+            pass
+        declared = _declared(data, charset_hint)
+        if declared:
+            try:
+                return _language_like(data.decode(declared), name=name)
+            except (UnicodeDecodeError, LookupError):
+                pass  # the declared charset is wrong; judge by content below
+    if has_nul:
+        return _language_like(_bomless_utf16(data, name=name), name=name)
+    detected = _detect(data)
+    if detected is None:
+        raise ArticleLoadError(f"{name} {_NO_LANGUAGE}")
+    return _language_like(detected[0], name=name)
 
-    best = from_bytes(data).best()
-    if best is not None:
+
+def _bomless_utf16(data: bytes, *, name: str) -> str:
+    """Bytes with NULs: UTF-16 without a byte-order mark, in any script, or refused as binary.
+
+    UTF-16 puts a NUL in the high byte of every character below U+0100 (spaces, digits, Latin
+    letters), so all its NULs fall on one side of the byte pairs: odd offsets for little-endian,
+    even for big-endian. The detector must agree that the bytes are UTF-16. It cannot read
+    UTF-32 without a mark.
+    """
+    body = data[: len(data) - len(data) % 2]
+    even, odd = body[0::2].count(0), body[1::2].count(0)
+    order = "utf-16-le" if odd and not even else "utf-16-be" if even and not odd else None
+    detected = _detect(body) if order else None
+    if order and detected is not None and detected[1].startswith("utf_16"):
         try:
-            return data.decode(best.encoding)
-        except (UnicodeDecodeError, LookupError):
-            pass  # fall through to the error below
-    raise ArticleLoadError(
-        f"{name} is not in a text encoding we can read (UTF-8, UTF-16, Windows-1252, ...)."
-    )
+            return body.decode(order)
+        except UnicodeDecodeError:
+            pass  # not UTF-16 after all: binary
+    raise ArticleLoadError(f"{name} looks like a binary file (it contains NUL bytes), not an article.")
 
 
 def sanitise(text: str, *, name: str) -> str:
     """Normalise newlines, refuse control-character soup, drop stray controls, NFC."""
     text = _LONE_SURROGATE.sub("\ufffd", _LINE_BREAKS.sub("\n", text.lstrip("\ufeff")))
-    controls = sum(1 for c in text if unicodedata.category(c) == "Cc" and c not in _KEEP_CONTROLS)
+    controls = len(_CONTROLS.findall(text))  # category Cc but newline and tab, counted in C
     if controls and controls > max(8, len(text) // 100):
         raise ArticleLoadError(
             f"{name} looks like a binary file (full of control characters), not an article."
@@ -208,5 +282,5 @@ def sanitise(text: str, *, name: str) -> str:
         raise ArticleLoadError(f"{name} is not in a text encoding we can read (too many undecodable bytes).")
     if controls:
         text = _ANSI_ESCAPE.sub("", text)
-        text = "".join(c for c in text if c in _KEEP_CONTROLS or unicodedata.category(c) != "Cc")
+        text = _CONTROLS.sub("", text)
     return unicodedata.normalize("NFC", text)

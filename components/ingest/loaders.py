@@ -12,7 +12,8 @@ What a loader does with its input, in order:
 3. HTML (sniffed by its markup) goes through trafilatura (:mod:`components.ingest.webpage`);
 4. plain text may start with a metadata header (:mod:`components.ingest.metadata`); it sets
    the metadata and is removed from the text;
-5. ``limits.MAX_ARTICLE_CHARS`` caps the decoded text; an empty result is refused.
+5. ``limits.MAX_ARTICLE_CHARS`` caps the decoded text, ``limits.MAX_ARTICLE_TOKENS`` its words and
+   punctuation marks (estimated); an empty result is refused.
 
 Loaders cannot recover text from PDFs, Office documents or images, and they do not follow links
 inside a page. URLs are fetched through :mod:`components.ingest.fetch` (SSRF guard).
@@ -26,7 +27,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from components.ingest import fetch, limits
+from components.ingest import limits
 from components.ingest.article import Article, ArticleLoadError, content_hash
 from components.ingest.decode import binary_kind, decode_bytes, sanitise
 from components.ingest.metadata import (
@@ -56,6 +57,15 @@ def _check_chars(text: str, *, name: str) -> None:
     if len(text) > cap:
         raise ArticleLoadError(
             f"{name} has {len(text):,} characters; the limit for one article is {cap:,}."
+        )
+    _check_tokens(text, name=name)
+
+
+def _check_tokens(text: str, *, name: str) -> None:
+    cap = limits.MAX_ARTICLE_TOKENS
+    if len(text) > cap and (estimate := limits.estimate_tokens(text)) > cap:
+        raise ArticleLoadError(
+            f"{name} has about {estimate:,} words and punctuation marks; the limit for one article is {cap:,}."
         )
 
 
@@ -360,6 +370,8 @@ def from_url(
             unreachable, timeout, HTTP error status, too large, or content that is not an
             article. The cause (``__cause__``) is the guard's error when there is one.
     """
+    from components.ingest import fetch  # the network client, only for URLs
+
     policy = fetch.FetchPolicy(
         timeout=timeout,
         max_bytes=max_bytes,

@@ -80,6 +80,13 @@ METADATA_ADDRESSES = frozenset(
 _EXTRA_BLOCKED: tuple[tuple[ipaddress.IPv4Network | ipaddress.IPv6Network, str], ...] = tuple(
     (ipaddress.ip_network(net), why)
     for net, why in (
+        ("255.255.255.255/32", "the broadcast address"),
+        ("240.0.0.0/4", "a reserved address (240.0.0.0/4)"),
+        ("0.0.0.0/8", "a 'this network' address (0.0.0.0/8)"),
+        ("192.0.2.0/24", "a documentation address"),
+        ("198.51.100.0/24", "a documentation address"),
+        ("203.0.113.0/24", "a documentation address"),
+        ("2001:db8::/32", "a documentation address"),
         ("100.64.0.0/10", "a shared (carrier-grade NAT) address"),
         ("192.0.0.0/24", "a reserved protocol address"),
         ("192.88.99.0/24", "a 6to4 relay address"),
@@ -183,12 +190,14 @@ def address_problem(ip: IPAddress) -> str | None:
             return f"{inner} (embedded in {ip})" if inner else None
         if ip.is_site_local:
             return "a site-local address"
+    if ip.is_unspecified:  # before the ranges: "::" and "::1" lie inside ::/96 (IPv4-compatible)
+        return "an unspecified address (it means this machine)"
+    if ip.is_loopback:
+        return "a loopback address (this machine)"
     for network, why in _EXTRA_BLOCKED:
         if ip.version == network.version and ip in network:
             return why
     checks: tuple[tuple[bool, str], ...] = (
-        (ip.is_unspecified, "an unspecified address (it means this machine)"),
-        (ip.is_loopback, "a loopback address (this machine)"),
         (ip.is_link_local, "a link-local address"),
         (ip.is_multicast, "a multicast address"),
         (ip.is_private, "a private network address"),
@@ -247,8 +256,10 @@ def _refuse(url: str, why: str) -> UrlRefusedError:
 def _normalise_host(raw_host: str, url: str) -> tuple[str, IPAddress | None]:
     """Return (ASCII host, IP if the host is an address in any spelling)."""
     host = raw_host
-    if "%" in host:
+    if "%" in host and ":" in host:  # "[fe80::1%25eth0]": only an IPv6 literal has a zone
         raise _refuse(url, "addresses with a network zone (%) are not accepted")
+    if "%" in host:
+        raise _refuse(url, "percent-encoded host names (%31%32%37...) are not accepted")
     if ":" in host:  # only an IPv6 literal can hold a colon here
         try:
             ip6 = ipaddress.IPv6Address(host)

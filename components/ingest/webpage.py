@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from components.ingest import limits
 from components.ingest.article import ArticleLoadError
 
 _HTML_START = re.compile(
@@ -34,8 +35,59 @@ def looks_like_html(text: str) -> bool:
     return bool(_HTML_ANYWHERE.search(head))
 
 
+# A tag, a comment or a declaration; "[^<>]" keeps the scan linear when a "<" is never closed.
+_TAG = re.compile(r"<[^<>]*>")
+_START_TAG = re.compile(r"<[A-Za-z]")
+
+
+_RAW_TEXT = re.compile(r"<(script|style)\b", re.I)
+
+
+def _text_outside_tags(markup: str) -> int:
+    """Characters between tags, in one pass, not counting comments, scripts and styles."""
+    total, pos, skip_to = 0, 0, ""
+    for tag in _TAG.finditer(markup):
+        if not skip_to:
+            total += tag.start() - pos
+        pos = tag.end()
+        text = tag.group()
+        if skip_to:
+            if text[:9].lower().startswith(skip_to):
+                skip_to = ""
+        elif raw := _RAW_TEXT.match(text):
+            skip_to = f"</{raw[1].lower()}"
+    return total + (len(markup) - pos if not skip_to else 0)
+
+
+def check_size(markup: str, *, name: str) -> None:
+    """Refuse, before extraction, a page too big to become an article under the limits.
+
+    Counted in one linear pass: its elements (start tags) against ``limits.MAX_HTML_ELEMENTS``,
+    and its text outside tags (not scripts and styles) against twice
+    ``limits.MAX_ARTICLE_CHARS``, since the article is a part of that text. It cannot see how
+    much of a page is boilerplate: a page under both caps may still give an article over the
+    character limit, refused after extraction.
+
+    Raises:
+        ArticleLoadError: too many elements, or far too much text.
+    """
+    elements = len(_START_TAG.findall(markup))
+    if elements > limits.MAX_HTML_ELEMENTS:
+        raise ArticleLoadError(
+            f"{name} is a web page of {elements:,} elements; the most we read is {limits.MAX_HTML_ELEMENTS:,} "
+            "(an article page has a few thousand)."
+        )
+    text = _text_outside_tags(markup)
+    cap = limits.MAX_ARTICLE_CHARS
+    if text > 2 * cap:
+        raise ArticleLoadError(
+            f"{name} is a web page with {text:,} characters of text; an article may have at most {cap:,}."
+        )
+
+
 def html_to_parts(markup: str, *, name: str, url: str) -> dict[str, Any]:
-    """Extract readable text and metadata from HTML with trafilatura."""
+    """Extract readable text and metadata from HTML with trafilatura (after :func:`check_size`)."""
+    check_size(markup, name=name)
     import trafilatura  # slow import: only for HTML
 
     if not re.search(r"<(?:html|body)[\s>]", markup[:65536], re.I):

@@ -40,6 +40,16 @@ class Speaker:
     position: int  # where the speaker was named (orders the history)
 
 
+#: How far back a speaker phrase is resolved: the latest LOOKBACK speakers and entity mentions of
+#: the labels asked for. An article names far fewer; a text that repeats one phrase thousands of
+#: times must not make every resolution read them all (the work stays linear in the article).
+LOOKBACK = 100
+#: Earlier words of the same lemma read for a bare noun ("the ministry" -> "Norlund Interior
+#: Ministry"), nearest first: each costs a phrase and an organisation lookup.
+SAME_WORD_LOOKBACK = 20
+_PERSON = frozenset({"PERSON"})
+_ORG = frozenset({"ORG"})
+
 _MENTION_TYPES: dict[str, SpeakerType] = {
     "PERSON": "person", "ORG": "organisation", "GPE": "country-or-capital", "LOC": "country-or-capital",
     "FAC": "organisation", "NORP": "unnamed",
@@ -67,6 +77,9 @@ class Resolver:
         self.remembering = True  # False: resolve without adding to the history (figure sources)
         self.gender: dict[str, str] = {}
         self._roles: dict[str, set[str]] | None = None
+        self._labelled: dict[frozenset[str], tuple[list[Mention], list[int]]] = {}
+        self._lemma_positions: dict[str, list[int]] | None = None
+        self._phrases: dict[int, list[Token]] = {}
         for m in self.mentions:
             if m.label == "PERSON":
                 before = self.text[max(0, m.start - 12):m.start].split()
@@ -94,11 +107,36 @@ class Resolver:
                 seen[m.start] = m
         return list(seen.values())
 
+    def _mentions_before(self, char: int, labels: frozenset[str]) -> Iterator[Mention]:
+        """Mentions with one of ``labels`` that start before ``char``, latest first, at most :data:`LOOKBACK`."""
+        found = self._labelled.get(labels)
+        if found is None:
+            chosen = [m for m in self.mentions if m.label in labels]
+            found = self._labelled[labels] = (chosen, [m.start for m in chosen])
+        chosen, starts = found
+        k = bisect.bisect_left(starts, char)
+        for j in range(k - 1, max(k - LOOKBACK, 0) - 1, -1):
+            yield chosen[j]
+
+    def _recent(self) -> list[Speaker]:
+        """The latest :data:`LOOKBACK` speakers, latest first."""
+        return self.history[: -LOOKBACK - 1 : -1]
+
+    def _earlier_same_word(self, head: Token) -> Iterator[Token]:
+        """Earlier tokens with the lemma of ``head``, nearest first, at most :data:`SAME_WORD_LOOKBACK`."""
+        if self._lemma_positions is None:
+            self._lemma_positions = {}
+            for tok in self.doc:
+                self._lemma_positions.setdefault(tok.lemma_.lower(), []).append(tok.i)
+        positions = self._lemma_positions.get(head.lemma_.lower(), [])
+        k = bisect.bisect_left(positions, head.i)
+        for j in range(k - 1, max(k - SAME_WORD_LOOKBACK, 0) - 1, -1):
+            yield self.doc[positions[j]]
+
     def _subject_mentions_before(self, char: int, labels: frozenset[str]) -> Iterator[tuple[int, str, str]]:
         """(position, name, label) of entity mentions before ``char`` that are subjects, latest first."""
-        k = bisect.bisect_left(self.mention_starts, char)
-        for m in reversed(self.mentions[:k]):
-            if m.label not in labels or self._quoted(m):
+        for m in self._mentions_before(char, labels):
+            if self._quoted(m):
                 continue
             span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
             if span is not None and span.root.dep_ in lex.SALIENT_DEPS:
@@ -131,7 +169,13 @@ class Resolver:
 
     # phrases ---------------------------------------------------------------------------------------
     def _phrase(self, head: Token) -> list[Token]:
-        """The speaker phrase: the head with its determiners, modifiers and "of X" / "for X"."""
+        """The speaker phrase: the head with its determiners, modifiers and "of X" / "for X" (once per token)."""
+        phrase = self._phrases.get(head.i)
+        if phrase is None:
+            phrase = self._phrases[head.i] = self._build_phrase(head)
+        return list(phrase)
+
+    def _build_phrase(self, head: Token) -> list[Token]:
         keep = [head]
         stack = [head]
         while stack:
@@ -295,10 +339,7 @@ class Resolver:
             # "earlier reports", "a statement": no document named before; a single statement is the
             # body the sentence is about ("Phoenix police received a call ..., according to a statement")
             return self._subject_body(head) if head.tag_ == "NN" else None
-        lemma = head.lemma_.lower()
-        for tok in reversed(self.doc[: head.i]):
-            if tok.lemma_.lower() != lemma:
-                continue
+        for tok in self._earlier_same_word(head):
             issuer = self._issuer(tok)
             org = self._org(issuer) if issuer else None
             if org:
@@ -343,12 +384,11 @@ class Resolver:
             earlier = self._earlier_org(org_head)
             if earlier:
                 return earlier
-        for spk in reversed(self.history):
+        for spk in self._recent():
             if spk.type in {"organisation", "document"} and _ends_with(spk.name, words):
                 return spk.name
-        k = bisect.bisect_left(self.mention_starts, org_head.idx)
-        for m in reversed(self.mentions[:k]):
-            if m.label == "ORG" and _ends_with(m.name, words):
+        for m in self._mentions_before(org_head.idx, _ORG):
+            if _ends_with(m.name, words):
                 return m.name
         lemma = org_head.lemma_.lower()
         written = self.text[tokens[0].idx:tokens[-1].idx + len(tokens[-1].text)]
@@ -358,10 +398,7 @@ class Resolver:
 
     def _earlier_org(self, head: Token) -> str | None:
         """The nearest earlier phrase with the same head noun and a name: "Norlund Interior Ministry"."""
-        lemma = head.lemma_.lower()
-        for tok in reversed(self.doc[: head.i]):
-            if tok.lemma_.lower() != lemma:
-                continue
+        for tok in self._earlier_same_word(head):
             phrase = [t for t in self._phrase(tok) if t.dep_ not in {"det", "case", "predet"}]
             if len(phrase) > 1:
                 found = self._org(phrase)
@@ -371,27 +408,26 @@ class Resolver:
 
     def _by_role(self, role: str, char: int) -> str | None:
         roles = self.roles()
-        for spk in reversed(self.history):
+        for spk in self._recent():
             if spk.type == "person" and role in roles.get(spk.name, ()):
                 return spk.name
-        k = bisect.bisect_left(self.mention_starts, char)
-        for m in reversed(self.mentions[:k]):
-            if m.label == "PERSON" and role in roles.get(m.name, ()):
+        for m in self._mentions_before(char, _PERSON):
+            if role in roles.get(m.name, ()):
                 return m.name
         return None
 
     def _last(self, test: Any) -> str | None:
-        return next((s.name for s in reversed(self.history) if test(s)), None)
+        return next((s.name for s in self._recent() if test(s)), None)
 
     def _pronoun(self, head: Token) -> Speaker | None:
         kind, gender = lex.PRONOUNS[head.lower_]
         start, end = head.idx, head.idx + len(head.text)
         if kind == "person":
             options: list[tuple[int, str]] = [
-                (s.position, s.name) for s in self.history if s.type == "person" and s.position < start
+                (s.position, s.name) for s in reversed(self._recent()) if s.type == "person" and s.position < start
             ]
             subj = next((
-                (pos, name) for pos, name, _ in self._subject_mentions_before(start, frozenset({"PERSON"}))
+                (pos, name) for pos, name, _ in self._subject_mentions_before(start, _PERSON)
                 if gender is None or self.gender.get(name, gender) == gender
             ), None)
             options = [o for o in options if gender is None or self.gender.get(o[1], gender) == gender]
@@ -403,17 +439,14 @@ class Resolver:
                 # whom the pronoun means ("Halina Rusk's husband ... "...," she said")
                 options += self._paragraph_people(para, start, gender)
             if not options:
-                k = bisect.bisect_left(self.mention_starts, start)
-                options = [
-                    (m.start, m.name) for m in self.mentions[:k] if m.label == "PERSON" and not self._quoted(m)
-                ][-1:]
+                options = [(m.start, m.name) for m in self._mentions_before(start, _PERSON) if not self._quoted(m)][:1]
             if not options:
                 return None
             name = max(options)[1]
             if gender:
                 self.gender.setdefault(name, gender)
             return self._remember(Speaker(name, "person", head.text, start, end, start))
-        for spk in reversed(self.history):
+        for spk in self._recent():
             if spk.type != "person" and spk.position < start:
                 return self._remember(Speaker(spk.name, spk.type, head.text, start, end, start))
         subj = next(self._subject_mentions_before(start, frozenset({"ORG", "GPE"})), None)
@@ -422,16 +455,18 @@ class Resolver:
         return None
 
     def _paragraph_people(self, para: int, before: int, gender: str | None) -> list[tuple[int, str]]:
-        """(position, name) of the people named in paragraph ``para`` before ``before``, any role."""
-        k = bisect.bisect_left(self.mention_starts, before)
-        return [
-            (m.start, m.name) for m in self.mentions[:k]
-            if m.label == "PERSON" and self.art.para_of(m.start) == para and not self._quoted(m)
-            and (gender is None or self.gender.get(m.name, gender) == gender)
-        ]
+        """(position, name) of the people named in paragraph ``para`` before ``before``, any role
+        (the latest :data:`LOOKBACK`, in text order), but those named inside quoted speech."""
+        found: list[tuple[int, str]] = []
+        for m in self._mentions_before(before, _PERSON):
+            if self.art.para_of(m.start) != para:
+                break  # mentions are in text order: the earlier ones are in earlier paragraphs
+            if not self._quoted(m) and (gender is None or self.gender.get(m.name, gender) == gender):
+                found.append((m.start, m.name))
+        return found[::-1]
 
     def inherit(self, char: int) -> Speaker | None:
-        last = next((s for s in reversed(self.history) if s.position < char), None)
+        last = next((s for s in self._recent() if s.position < char), None)
         if last is None:
             return None
         return Speaker(last.name, last.type, "", None, None, last.position)

@@ -6,11 +6,11 @@ the first tokens of each paragraph, so its work grows with the number of paragra
 
 from __future__ import annotations
 
-from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from components.language.lexicon import datelines as lex
+from components.language.sentence_cap import set_sentence_starts
 
 
 def _paragraph_starts(doc: Doc) -> list[int]:
@@ -67,8 +67,5 @@ def dateline_boundaries(doc: Doc) -> Doc:
         end + 1 for n, start in enumerate(_paragraph_starts(doc))
         if (end := dateline_end(doc, start, early=n < lex.BARE_DATELINE_PARAGRAPHS)) is not None
     ]
-    if starts:  # in one array: setting Token.is_sent_start one by one scans the Doc each time
-        array = doc.to_array([SENT_START])
-        array[starts] = 1
-        doc.from_array([SENT_START], array)
+    set_sentence_starts(doc, starts)
     return doc

@@ -434,8 +434,9 @@ def extract_entities(doc: Doc, *, alias_groups: Iterable[Iterable[str]] = ()) ->
             canon[key] = key
 
     # nationalities: "Russians" is "Russian"
+    norp_keys = {_norm_key(text) for text, label, *_ in kept if label == "NORP"}  # one pass, not one per key
     for key in form_counts:
-        if labels_by_key_norp(kept, key) and key.endswith("s") and key[:-1] in form_counts:
+        if key in norp_keys and key.endswith("s") and key[:-1] in form_counts:
             canon[key] = canon[key[:-1]]
 
     # people: a single name is the full name that ends (or starts) with it, when only one does
@@ -443,11 +444,16 @@ def extract_entities(doc: Doc, *, alias_groups: Iterable[Iterable[str]] = ()) ->
     for text, label, *_ in kept:
         labels_by_key[_norm_key(text)][label] += 1
     full_names = [k for k in form_counts if " " in k and labels_by_key[k]["PERSON"]]
+    by_end: dict[str, list[int]] = defaultdict(list)  # a first or last word -> the full names it ends, in order
+    for n, full in enumerate(full_names):
+        words = full.split()
+        for word in dict.fromkeys((words[0], words[-1])):
+            by_end[word].append(n)
     for key in form_counts:
         # the small model often calls a bare surname ORG: a surname of a named person is that person
         if " " in key or not (labels_by_key[key]["PERSON"] or labels_by_key[key]["ORG"]):
             continue
-        matches = [f for f in full_names if f.split()[-1] == key or f.split()[0] == key]
+        matches = [full_names[n] for n in by_end.get(key, ())]
         lasts = [f for f in matches if f.split()[-1] == key]
         chosen = lasts if len(lasts) == 1 else matches
         if len(chosen) == 1:
@@ -457,7 +463,7 @@ def extract_entities(doc: Doc, *, alias_groups: Iterable[Iterable[str]] = ()) ->
     for text, *_ in kept:
         key = _norm_key(text)
         if key not in canon:
-            canon[key] = next(f for f in full_names if f.split()[-1] == key)
+            canon[key] = next(full_names[n] for n in by_end[key] if full_names[n].split()[-1] == key)
             surface.setdefault(key, text)
 
     grouped: dict[str, list[tuple[str, str, int, int]]] = defaultdict(list)

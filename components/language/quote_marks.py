@@ -274,12 +274,13 @@ def token_spans(doc: Doc, text: str, spans: Sequence[QuoteSpan], starts: Sequenc
         root = root_of[span.continues] if span.continues is not None else i
         root_of.append(root)
         chains.setdefault(root, []).append(i)
+    chain_of = {root: tuple(members) for root, members in chains.items()}  # one tuple per quote, shared
     result: list[TokSpan] = []
     for i, span in enumerate(spans):
         first = _token_index(starts, span.start)
         last = _token_index(starts, max(span.end - 1, span.start)) + 1
         close_tok = _token_index(starts, span.close) if span.close is not None else None
-        chain = tuple(chains[root_of[i]])
+        chain = chain_of[root_of[i]]
         result.append(
             TokSpan(i, span, _token_index(starts, span.open), close_tok, first, last, False, chain)
         )
@@ -287,9 +288,10 @@ def token_spans(doc: Doc, text: str, spans: Sequence[QuoteSpan], starts: Sequenc
     label = {i: text[max(0, s.span.open - 20) : s.span.open].rstrip().lower().endswith(lex.SCARE_PREFIXES)
              for i, s in enumerate(result)}
     speech = {i: not label[i] and is_speech(doc[s.first : s.last]) for i, s in enumerate(result)}
+    chain_speech = {root: any(speech[j] for j in chain) for root, chain in chain_of.items()}
     return [
         TokSpan(
-            s.index, s.span, s.open_tok, s.close_tok, s.first, s.last, any(speech[j] for j in s.chain), s.chain,
+            s.index, s.span, s.open_tok, s.close_tok, s.first, s.last, chain_speech[root_of[s.index]], s.chain,
             quoted=speech[s.index] or (not label[s.index] and is_quoted_words(doc[s.first : s.last])),
         )
         for s in result

@@ -92,6 +92,7 @@ def extract_quotes(doc: Doc, *, entities: EntityIndex, attributions: Attribution
     found = attributions if attributions is not None else attribute(doc, entities=entities)
     art = found.art
     quotes: list[Quote] = []
+    first_at: dict[tuple[int, int], int] = {}  # (start, end) -> the first quote with that content
     last_para: int | None = None
     for statement in found.statements:
         cand, speaker = statement.candidate, statement.speaker
@@ -101,12 +102,16 @@ def extract_quotes(doc: Doc, *, entities: EntityIndex, attributions: Attribution
             prev = quotes[-1] if quotes else None
             if prev is not None and prev.kind == "direct" and last_para == cand.para and prev.speaker == speaker.name:
                 quotes[-1] = _merge(art, prev, cand.ranges)
+                if first_at.get((prev.start, prev.end)) == len(quotes) - 1:
+                    del first_at[(prev.start, prev.end)]
+                first_at.setdefault((quotes[-1].start, quotes[-1].end), len(quotes) - 1)
                 continue
         elif not statement.kept:
             continue
         quote = _quote(art, cand, speaker)
-        twin = next((k for k, q in enumerate(quotes) if (q.start, q.end) == (quote.start, quote.end)), None)
+        twin = first_at.get((quote.start, quote.end))
         if twin is None:
+            first_at[(quote.start, quote.end)] = len(quotes)
             quotes.append(quote)
         elif quotes[twin].speaker_type == "unnamed" and quote.speaker_type != "unnamed":
             quotes[twin] = quote  # one content, two cues: keep the named source

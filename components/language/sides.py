@@ -208,6 +208,8 @@ class SideResolver:
             if keep:
                 counted.append((start, key))
         self._words = self._side_words(doc, entities, counted)
+        self._word_starts: dict[str, list[int]] | None = None  # built on the first _side_elsewhere
+        self._by_surname: dict[str, list[str]] | None = None  # built on the first _surname_side
         # two passes: the first finds what names say by themselves and around them; the second
         # lets a person inherit the side of the organisation named beside them ("a General
         # Staff spokesman" once "the Kestrian General Staff" is known)
@@ -538,21 +540,60 @@ class SideResolver:
         if len(words) < 2:
             return None
         surname = words[-1].casefold()
-        others = {e.name for e in self.entities.entities if len(e.name.split()) > 1
-                  and e.name.split()[-1].casefold() == surname and _key(e.name) != _key(name)}
-        if others:
+        if self._by_surname is None:  # one pass over the entities, not one per name asked
+            self._by_surname = {}
+            for e in self.entities.entities:
+                parts = e.name.split()
+                key = parts[-1].casefold() if len(parts) > 1 else f" {e.name.casefold()}"  # " x": a bare name
+                self._by_surname.setdefault(key, []).append(e.name)
+        if any(_key(other) != _key(name) for other in self._by_surname.get(surname, ())):
             return None
-        bare = [e.name for e in self.entities.entities if e.name.casefold() == surname]
+        bare = self._by_surname.get(f" {surname}", [])
         return self._entity_sides.get(bare[0]) if bare else None
 
     def _side_elsewhere(self, name: str) -> str | None:
         """What the article says of a name where it is written out ("Russia's Foreign Ministry")."""
         votes: Counter[str] = Counter()
-        for match in re.finditer(re.escape(name), self.text, flags=re.IGNORECASE):
+        for match in self._occurrences(name):
             span = self.doc.char_span(match.start(), match.end(), alignment_mode="expand")
             if span is not None:
                 votes.update(self.span_evidence(span)[:1])
         return votes.most_common(1)[0][0] if votes else None
+
+    _PREFIX = 4
+    _MAX_PLACES = 300
+
+    def _occurrences(self, name: str) -> Iterable[re.Match[str]]:
+        """Where ``name`` is written, case aside, starting at the start of a word (in text order).
+
+        Found from an index built once, of the places each word begins (by the first four
+        characters there, and by the word and the one after it), so asking for every entity of a
+        long article is linear, not a scan of the text per name: at most :attr:`_MAX_PLACES`
+        places are tried per name. It cannot find a name written from the middle of a word
+        ("Ministry" in "exministry").
+        """
+        pattern = re.compile(re.escape(name), flags=re.IGNORECASE)
+        words = re.match(r"(\w+)(?: (\w+))?", name)
+        if words is None:  # a name that starts with no letter: scan the text
+            yield from pattern.finditer(self.text)
+            return
+        if self._word_starts is None:
+            self._word_starts = {}
+            previous: re.Match[str] | None = None
+            for word in re.finditer(r"\w+", self.text):
+                lower = word.group().lower()
+                here = self.text[word.start() : word.start() + self._PREFIX].lower()  # "u.s." for "U.S. Army"
+                for k in range(1, len(here) + 1):
+                    self._word_starts.setdefault(here[:k], []).append(word.start())
+                if previous is not None and self.text[previous.end():word.start()] == " ":
+                    self._word_starts.setdefault(f"{previous.group().lower()} {lower}", []).append(previous.start())
+                previous = word
+        key = f"{words[1].lower()} {words[2].lower()}" if words[2] else name[: self._PREFIX].lower()
+        after = 0
+        for start in self._word_starts.get(key, ())[: self._MAX_PLACES]:
+            if start >= after and (match := pattern.match(self.text, start)) is not None:
+                after = match.end()
+                yield match
 
     def entity_sides(self) -> dict[str, str | None]:
         return dict(self._entity_sides)

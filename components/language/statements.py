@@ -289,8 +289,8 @@ class Finder:
             if head.left_edge.i >= cue.left_edge.i:
                 return set()  # the cue opens its head's clause, it does not sit inside it: not set off
             tokens = set(_subtree_range(head)) - set(_subtree_range(cue))
-            for other in self.clause_cues:
-                if other != cue.i and other in tokens:
+            for other in self.clause_cues & tokens:  # nested subtrees: the order does not matter
+                if other != cue.i:
                     tokens -= set(_subtree_range(doc[other]))
             return tokens
         if frame.content.startswith("range:"):

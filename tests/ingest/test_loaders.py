@@ -419,8 +419,28 @@ def test_default_limits_match_docs() -> None:
     assert limits.DEFAULT_MAX_ARTICLE_CHARS == 1_000_000
     assert limits.DEFAULT_MAX_ARTICLES_PER_WORKSPACE == 2_000
     assert limits.DEFAULT_MAX_UPLOAD_MB == 50
-    for name in ("MAX_ARTICLE_BYTES", "MAX_ARTICLE_CHARS", "MAX_ARTICLES_PER_WORKSPACE", "MAX_UPLOAD_MB"):
+    assert limits.DEFAULT_MAX_ARTICLE_TOKENS == 200_000
+    assert limits.DEFAULT_MAX_HTML_ELEMENTS == 30_000
+    for name in ("MAX_ARTICLE_BYTES", "MAX_ARTICLE_CHARS", "MAX_ARTICLE_TOKENS", "MAX_HTML_ELEMENTS",
+                 "MAX_ARTICLES_PER_WORKSPACE", "MAX_UPLOAD_MB"):
         assert f"NEWSLENS_{name}" in (limits.__doc__ or "")
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high"),
+    [
+        pytest.param("Ilse Varga said 47 people were killed.", 8, 8, id="sentence"),
+        pytest.param('"' * 1_000, 1_000, 1_000, id="marks-each-a-token"),
+        pytest.param("word\n" * 100, 199, 200, id="lines"),
+        pytest.param("a  b\t\tc", 5, 5, id="whitespace-runs"),
+        pytest.param("", 0, 0, id="empty"),
+    ],
+)
+def test_estimate_tokens_is_close_to_spacy(text: str, low: int, high: int, nlp) -> None:
+    """The loaders' estimate of the parse's tokens: within the bounds, and near spaCy's own count."""
+    estimate = limits.estimate_tokens(text)
+    assert low <= estimate <= high
+    assert abs(estimate - len(nlp.make_doc(text))) <= max(2, len(text) // 100)
 
 
 # --- record and samples ----------------------------------------------------------------------

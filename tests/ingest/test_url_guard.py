@@ -308,6 +308,42 @@ def test_address_problem(address: str, refused: bool) -> None:
     assert (urlguard.address_problem(ip_address(address)) is not None) is refused
 
 
+# The reason a refusal gives must be the true one ("[::1]" once said "an IPv4-compatible IPv6 address").
+WRONG_REASONS = ("private network", "network zone", "IPv4-compatible", "percent-encoded", "reserved", "loopback")
+
+
+@pytest.mark.parametrize(
+    ("url", "reason"),
+    [
+        pytest.param("http://[::1]/", "loopback", id="ipv6-loopback"),
+        pytest.param("http://[0:0:0:0:0:0:0:1]:8080/", "loopback", id="ipv6-loopback-long"),
+        pytest.param("http://[::127.0.0.1]/", "IPv4-compatible", id="ipv4-compatible"),
+        pytest.param("http://[::]/", "unspecified", id="ipv6-unspecified"),
+        pytest.param("http://%31%32%37.0.0.1/", "percent-encoded", id="percent-encoded-host"),
+        pytest.param("http://127.0.0.1%2509/", "percent-encoded", id="percent-after-ipv4"),
+        pytest.param("http://[fe80::1%25eth0]/", "network zone", id="ipv6-zone"),
+        pytest.param("http://255.255.255.255/", "broadcast", id="broadcast"),
+        pytest.param("http://240.0.0.1/", "reserved", id="reserved-240"),
+        pytest.param("http://0.1.2.3/", "'this network'", id="this-network"),
+        pytest.param("http://192.0.2.1/", "documentation", id="documentation-v4"),
+        pytest.param("http://[2001:db8::1]/", "documentation", id="documentation-v6"),
+        pytest.param("http://10.0.0.1/", "private network", id="private"),
+        pytest.param("http://127.0.0.1/", "loopback", id="ipv4-loopback"),
+    ],
+)
+def test_refusal_gives_the_true_reason(url: str, reason: str) -> None:
+    with pytest.raises(urlguard.UrlRefusedError) as caught:
+        urlguard.vet_url(url, policy=urlguard.FetchPolicy())
+    message = str(caught.value)
+    assert reason in message, message
+    assert not [w for w in WRONG_REASONS if w in message and w not in reason], message
+
+
+def test_public_literal_is_not_refused() -> None:
+    target = urlguard.vet_url(f"http://{PUBLIC_IP}/news", policy=urlguard.FetchPolicy())
+    assert (target.addresses, target.path) == ((PUBLIC_IP,), "/news")
+
+
 # --- a local test server ---------------------------------------------------------------------
 
 

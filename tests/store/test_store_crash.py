@@ -11,8 +11,11 @@ migration), then checks the SQLite file with a fresh connection:
 - every workspace in the file is whole: its article count and the checksum of its article
   texts match what the same transaction wrote into its settings.
 
-Runs ``NEWSLENS_CRASH_RUNS`` kills (default 120) in ``LANES`` independent files at once; each
-lane keeps writing to the file its previous writer crashed on, so recovery is tested too.
+Kills until ``NEWSLENS_CRASH_MID_SAVE`` of them (default 40) landed in the save loop, at most
+``MAX_RUNS_PER_MID_SAVE`` times that many runs, in ``LANES`` independent files at once; each
+lane keeps writing to the file its previous writer crashed on, so recovery is tested too. A kill
+in the save loop waits for a condition (the writer has acknowledged a random number of saves),
+not for a time, so a busy machine lands as many kills there as a quiet one.
 SIGKILL cannot test power loss: the page cache survives it (``synchronous=FULL`` is there for
 that case).
 """
@@ -40,9 +43,11 @@ from tests.helpers.store_crash_writer import checksum
 ROOT = Path(__file__).resolve().parents[2]
 WRITER = ROOT / "tests" / "helpers" / "store_crash_writer.py"
 
-RUNS = int(os.environ.get("NEWSLENS_CRASH_RUNS", "120"))
+MID_SAVE_KILLS = int(os.environ.get("NEWSLENS_CRASH_MID_SAVE", "40"))
+MAX_RUNS_PER_MID_SAVE = 3  # the bound: a test that cannot land its kills fails instead of running on
 LANES = 4
 EARLY_KILL_SHARE = 0.2  # runs killed at a random moment after spawn, maybe before READY
+MAX_ACKS_BEFORE_KILL = 4  # a mid-save kill comes after 1..4 acknowledged saves
 SEED = int(os.environ.get("NEWSLENS_CRASH_SEED", str(random.SystemRandom().randrange(1 << 30))))
 
 
@@ -83,33 +88,61 @@ def check_database(path: Path, acked: dict[str, int], *, label: str) -> None:
         conn.close()
 
 
-def run_lane(lane: int, runs: int, folder: Path, seed: int) -> list[RunReport]:
+class Tally:
+    """Runs and mid-save kills of all lanes, and whether to go on."""
+
+    def __init__(self, target: int, bound: int) -> None:
+        self.target, self.bound = target, bound
+        self.runs = self.mid_save = 0
+        self._lock = threading.Lock()
+
+    def claim(self) -> bool:
+        """Take one more run, unless enough kills landed mid-save or the bound is reached."""
+        with self._lock:
+            if self.mid_save >= self.target or self.runs >= self.bound:
+                return False
+            self.runs += 1
+            return True
+
+    def landed(self) -> None:
+        with self._lock:
+            self.mid_save += 1
+
+
+def run_lane(lane: int, folder: Path, seed: int, tally: Tally) -> list[RunReport]:
     rng = random.Random(seed * 1000 + lane)
     db_path = folder / f"lane{lane}.sqlite"
     acked: dict[str, int] = {}
     reports = []
-    for run in range(runs):
+    run = 0
+    while tally.claim():
+        run += 1
+        early = rng.random() < EARLY_KILL_SHARE
+        wanted = rng.randint(1, MAX_ACKS_BEFORE_KILL)
         proc = subprocess.Popen(
             [sys.executable, str(WRITER), str(db_path), str(rng.randrange(1 << 30))],
             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
         )
         lines: list[str] = []
-        ready = threading.Event()
+        enough = threading.Event()  # the writer acknowledged ``wanted`` saves (or ended)
 
-        def read(stream: object = proc.stdout, lines: list[str] = lines, ready: threading.Event = ready) -> None:
+        def read(stream: object = proc.stdout, lines: list[str] = lines, enough: threading.Event = enough,
+                 wanted: int = wanted) -> None:
+            acks = 0
             for line in stream:  # type: ignore[attr-defined]
-                if line == "READY\n":
-                    ready.set()
                 lines.append(line)
-            ready.set()
+                if line.startswith("ACK "):
+                    acks += 1
+                    if acks >= wanted:
+                        enough.set()
+            enough.set()
 
         reader = threading.Thread(target=read, daemon=True)
         reader.start()
-        if rng.random() < EARLY_KILL_SHARE:
-            time.sleep(rng.uniform(0.0, 0.6))
+        if early:
+            time.sleep(rng.uniform(0.0, 0.6))  # a random moment of start-up or the first saves
         else:
-            assert ready.wait(timeout=60), f"lane {lane} run {run}: writer never got ready"
-            time.sleep(rng.uniform(0.0, 0.25))
+            assert enough.wait(timeout=120), f"lane {lane} run {run}: writer acknowledged no save"
         proc.send_signal(signal.SIGKILL)
         proc.wait(timeout=30)
         reader.join(timeout=30)
@@ -124,16 +157,18 @@ def run_lane(lane: int, runs: int, folder: Path, seed: int) -> list[RunReport]:
                 acked[ws_id] = max(acked.get(ws_id, 0), int(version))
                 acks += 1
         check_database(db_path, acked, label=f"lane {lane} run {run} (seed {seed})")
+        if acks > 0:
+            tally.landed()
         reports.append(RunReport(lane, run, acks, "READY\n" in lines))
     return reports
 
 
 @pytest.mark.slow
 def test_sigkill_during_saves_loses_nothing_acknowledged(tmp_path: Path) -> None:
-    per_lane = -(-RUNS // LANES)
+    tally = Tally(MID_SAVE_KILLS, MAX_RUNS_PER_MID_SAVE * MID_SAVE_KILLS)
     started = time.monotonic()
     with ThreadPoolExecutor(max_workers=LANES) as pool:
-        futures = [pool.submit(run_lane, lane, per_lane, tmp_path, SEED) for lane in range(LANES)]
+        futures = [pool.submit(run_lane, lane, tmp_path, SEED, tally) for lane in range(LANES)]
         reports = [report for future in futures for report in future.result()]
     elapsed = time.monotonic() - started
     mid_save = sum(1 for r in reports if r.acks > 0)
@@ -142,6 +177,7 @@ def test_sigkill_during_saves_loses_nothing_acknowledged(tmp_path: Path) -> None
         f"\ncrash test: {len(reports)} SIGKILL runs in {elapsed:.1f} s (seed {SEED}); "
         f"{mid_save} killed after saves had been acknowledged, {total_acks} acknowledged saves checked"
     )
-    assert len(reports) >= RUNS
-    # The kills must really land inside the save loop most of the time, or the test proves little.
-    assert mid_save >= 0.6 * len(reports)
+    assert len(reports) == tally.runs
+    # The kills must really land inside the save loop, or the test proves little: enough of them
+    # did before the bound on runs was reached.
+    assert mid_save >= MID_SAVE_KILLS, f"only {mid_save} of {len(reports)} kills landed mid-save"
