@@ -574,6 +574,7 @@ class Attributions:
             self.statements.append(Statement(cand, speaker))
         self._frames: list[SourceFrame] | None = None
         self._frame_starts: list[int] = []
+        self._by_sentence: dict[int, list[SourceFrame]] = {}
 
     def _person(self, head: Token, entities: EntityIndex) -> Speaker | None:
         """The person a label names ("Varga:" of a headline) when the article names them as a person
@@ -599,6 +600,11 @@ class Attributions:
             frames.sort(key=lambda f: f.cue)
             self._frames = frames
             self._frame_starts = [f.cue for f in frames]
+            self._by_sentence = {}  # sentence index -> the frames whose words reach into it
+            for frame in frames:
+                for a, b in frame.ranges:
+                    for k in range(self._sentence(a), self._sentence(max(a, b - 1)) + 1):
+                        self._by_sentence.setdefault(k, []).append(frame)
         return self._frames
 
     def _verb_frame(self, frame: VerbFrame) -> SourceFrame | None:
@@ -640,7 +646,8 @@ class Attributions:
         ``avoid`` (the figure's own number: "dozens of others confirmed dead") is none of its
         sources. It cannot see an attribution two sentences away.
         """
-        governing = [f for f in self.frames() if f.covers(char) and not (
+        self.frames()
+        governing = [f for f in self._by_sentence.get(self._sentence(char), ()) if f.covers(char) and not (
             avoid is not None and f.exclude[0] < avoid[1] and avoid[0] < f.exclude[1])]
         if governing:
             best = min(governing, key=lambda f: (f.tier, f.size, abs(f.cue - char)))

@@ -15,6 +15,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
+from spacy.attrs import IDX
 from spacy.tokens import Doc, Token
 
 from components.language.doctext import doc_text
@@ -304,7 +305,7 @@ class QuotedDoc:
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
         self.text = doc_text(doc)  # built once per Doc (components.language.doctext)
-        self.starts = [t.idx for t in doc]
+        self.starts: list[int] = doc.to_array(IDX).tolist() if len(doc) else []  # no Token built per word
         self.sent_bounds = [(sent.start_char, sent.end_char) for sent in doc.sents]
         self.sent_starts = [a for a, _ in self.sent_bounds]
         self.spans = token_spans(doc, self.text, find_quote_spans(self.text), self.starts)

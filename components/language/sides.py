@@ -18,6 +18,7 @@ Federation" and "Moscow" meet across articles, or "x-" and the name for an artic
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
@@ -210,6 +211,7 @@ class SideResolver:
         self._words = self._side_words(doc, entities, counted)
         self._word_starts: dict[str, list[int]] | None = None  # built on the first _side_elsewhere
         self._by_surname: dict[str, list[str]] | None = None  # built on the first _surname_side
+        self._short_places: dict[str, list[int]] | None = None  # built on the first short key asked
         # two passes: the first finds what names say by themselves and around them; the second
         # lets a person inherit the side of the organisation named beside them ("a General
         # Staff spokesman" once "the Kestrian General Staff" is known)
@@ -562,6 +564,7 @@ class SideResolver:
 
     _PREFIX = 4
     _MAX_PLACES = 300
+    _SCAN_BUDGET = 2_000_000  # names x characters below which each name is found by a scan of the text
 
     def _occurrences(self, name: str) -> Iterable[re.Match[str]]:
         """Where ``name`` is written, case aside, starting at the start of a word (in text order).
@@ -577,23 +580,46 @@ class SideResolver:
         if words is None:  # a name that starts with no letter: scan the text
             yield from pattern.finditer(self.text)
             return
+        if len(self.entities.entities) * len(self.text) <= self._SCAN_BUDGET:
+            # a text and a cast of ordinary size: one regex scan per name costs less than the index
+            at_word = re.compile(r"(?<!\w)" + re.escape(name), flags=re.IGNORECASE)
+            yield from itertools.islice(at_word.finditer(self.text), self._MAX_PLACES)
+            return
         if self._word_starts is None:
             self._word_starts = {}
             previous: re.Match[str] | None = None
             for word in re.finditer(r"\w+", self.text):
                 lower = word.group().lower()
                 here = self.text[word.start() : word.start() + self._PREFIX].lower()  # "u.s." for "U.S. Army"
-                for k in range(1, len(here) + 1):
-                    self._word_starts.setdefault(here[:k], []).append(word.start())
+                self._word_starts.setdefault(here, []).append(word.start())
                 if previous is not None and self.text[previous.end():word.start()] == " ":
-                    self._word_starts.setdefault(f"{previous.group().lower()} {lower}", []).append(previous.start())
+                    self._word_starts.setdefault(f"\1{previous.group().lower()} {lower}", []).append(previous.start())
                 previous = word
-        key = f"{words[1].lower()} {words[2].lower()}" if words[2] else name[: self._PREFIX].lower()
+        key = f"\1{words[1].lower()} {words[2].lower()}" if words[2] else name[: self._PREFIX].lower()
         after = 0
-        for start in self._word_starts.get(key, ())[: self._MAX_PLACES]:
+        for start in self._places(key)[: self._MAX_PLACES]:
             if start >= after and (match := pattern.match(self.text, start)) is not None:
                 after = match.end()
                 yield match
+
+    def _places(self, key: str) -> list[int]:
+        """Where words begin with ``key`` (a word pair marked "\\1", or up to :attr:`_PREFIX` characters
+        of text), in text order.
+
+        The index keeps each word under the first :attr:`_PREFIX` characters from its start only; the
+        shorter beginnings ("un", "eu") are gathered from it in one pass over its keys, when first asked.
+        """
+        index = self._word_starts or {}
+        if key.startswith("\1") or len(key) >= self._PREFIX:
+            return index.get(key, [])
+        if self._short_places is None:
+            short: dict[str, list[int]] = {}
+            for k, places in index.items():
+                if not k.startswith("\1"):
+                    for n in range(1, min(len(k), self._PREFIX - 1) + 1):
+                        short.setdefault(k[:n], []).extend(places)
+            self._short_places = {k: sorted(v) for k, v in short.items()}
+        return self._short_places.get(key, [])
 
     def entity_sides(self) -> dict[str, str | None]:
         return dict(self._entity_sides)

@@ -21,10 +21,11 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from spacy.matcher import DependencyMatcher, Matcher
+from spacy.matcher import Matcher
 from spacy.tokens import Doc, Token
 from spacy.vocab import Vocab
 
+from components.language.anchored_patterns import AnchoredMatcher
 from components.language.entities import is_personal_title
 from components.language.lexicon import datelines as dateline_lex
 from components.language.lexicon import figures as figure_lex
@@ -681,38 +682,22 @@ class Finder:
 
 # -- the frames of reported speech (lexicon.frames), matched once per Doc ---------------------------
 
-_DEP_MATCHERS: dict[int, tuple[Vocab, tuple[DependencyMatcher, dict[int, Frame]]]] = {}
-
-
-def _dependency_matcher(vocab: Vocab) -> tuple[DependencyMatcher, dict[int, Frame]]:
-    """The DependencyMatcher of every frame, built once per vocabulary, and its keys' frames."""
-    cached = _DEP_MATCHERS.get(id(vocab))
-    if cached is not None and cached[0] is vocab:
-        return cached[1]
-    while len(_DEP_MATCHERS) >= _MATCHER_CACHE_SIZE:
-        _DEP_MATCHERS.pop(next(iter(_DEP_MATCHERS)))
-    matcher = DependencyMatcher(vocab)
-    keys: dict[int, Frame] = {}
-    for frame in FRAMES:
-        matcher.add(frame.name, list(frame.patterns))
-        keys[vocab.strings[frame.name]] = frame
-    _DEP_MATCHERS[id(vocab)] = (vocab, (matcher, keys))
-    return matcher, keys
+_FRAME_PATTERNS = AnchoredMatcher([(frame.name, pattern) for frame in FRAMES for pattern in frame.patterns])
+_FRAME_BY_NAME = {frame.name: frame for frame in FRAMES}
+_FRAME_ORDER = {frame.name: n for n, frame in enumerate(FRAMES)}
 
 
 def frame_matches(doc: Doc) -> dict[int, list[tuple[Frame, dict[str, Token]]]]:
     """Every frame match of a Doc, by the index of its cue, in the order of :data:`FRAMES`."""
     if not doc.has_annotation("DEP"):
         return {}
-    matcher, keys = _dependency_matcher(doc.vocab)
-    order = {frame.name: n for n, frame in enumerate(FRAMES)}
     found: dict[int, list[tuple[Frame, dict[str, Token]]]] = {}
-    for key, token_ids in matcher(doc):
-        frame = keys[key]
-        nodes = {name: doc[i] for name, i in zip(node_names(frame), token_ids, strict=True)}
+    for name, token_ids in _FRAME_PATTERNS(doc):
+        frame = _FRAME_BY_NAME[name]
+        nodes = {node: doc[i] for node, i in zip(node_names(frame), token_ids, strict=True)}
         found.setdefault(nodes["cue"].i, []).append((frame, nodes))
     for matches in found.values():
-        matches.sort(key=lambda m: order[m[0].name])
+        matches.sort(key=lambda m: _FRAME_ORDER[m[0].name])
     return found
 
 

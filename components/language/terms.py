@@ -8,6 +8,7 @@ from the text.
 
 from __future__ import annotations
 
+import bisect
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
@@ -30,24 +31,39 @@ def term_of(token: Token) -> str | None:
     return None if lemma in REPORTING_WORDS or len(lemma) < MIN_TERM_CHARS else lemma
 
 
+TERMS_KEY = "newslens.terms"
+
+
+def token_terms(doc: Doc) -> list[str | None]:
+    """:func:`term_of` of every token, computed once per Doc (kept in its ``user_data``)."""
+    terms = doc.user_data.get(TERMS_KEY)
+    if not isinstance(terms, list) or len(terms) != len(doc):
+        terms = [term_of(token) for token in doc]
+        doc.user_data[TERMS_KEY] = terms
+    return terms
+
+
 def doc_terms(doc: Doc) -> Counter[str]:
     """Every term of a document with its count."""
-    return Counter(term for token in doc if (term := term_of(token)) is not None)
+    return Counter(term for term in token_terms(doc) if term is not None)
 
 
 def span_terms(doc: Doc, ranges: Sequence[tuple[int, int]], *, skip: Iterable[tuple[int, int]] = ()) -> tuple[str, ...]:
     """The distinct terms of the character ranges of a statement, in order, leaving out ``skip``
     (the entity mentions, which the comparison counts as entities)."""
     skipped = sorted(skip)
+    skip_starts = [a for a, _ in skipped]
+    terms = token_terms(doc)
     found: dict[str, None] = {}
     for start, end in ranges:
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is None:
             continue
         for token in span:
-            if any(a <= token.idx < b for a, b in skipped):
+            k = bisect.bisect_right(skip_starts, token.idx) - 1  # the latest mention starting at or before it
+            if k >= 0 and any(a <= token.idx < b for a, b in skipped[max(0, k - 3) : k + 1]):
                 continue
-            if (term := term_of(token)) is not None:
+            if (term := terms[token.i]) is not None:
                 found.setdefault(term, None)
     return tuple(found)
 
@@ -56,8 +72,8 @@ def title_terms(title: str, doc: Doc) -> tuple[str, ...]:
     """Terms of an article's title (which is not parsed): each word as the article's text lemmatises
     it where the text has it, else as written."""
     lemmas: dict[str, str] = {}
-    for token in doc:
-        if (term := term_of(token)) is not None:
+    for token, term in zip(doc, token_terms(doc), strict=True):
+        if term is not None:
             lemmas.setdefault(token.lower_, term)
     found: dict[str, None] = {}
     for word in (w.strip(".,;:!?\"'“”‘’()[]").lower() for w in title.split()):
