@@ -285,6 +285,8 @@ class Finder:
         doc = self.doc
         if frame.needs_subject and subject_of(cue) is None:
             return set()
+        if frame.no_object and any(c.dep_ == "dobj" for c in cue.children):
+            return set()
         if frame.content == "head-minus-cue":
             head = nodes["head"]
             if head.left_edge.i >= cue.left_edge.i:

@@ -368,6 +368,8 @@ FRAME_NEGATIVES = [
     pytest.param("The minister said, her voice trembling.", id="an-absolute-phrase-is-no-clause"),
     pytest.param("The mayor said so when he left the hall.", id="said-so-when"),
     pytest.param("Police found 12 bodies in the rubble.", id="finding-bodies-is-no-statement"),
+    pytest.param("The port authority offered divers and a crane to help raise the ferry.",
+                 id="an-offer-of-things-is-no-pledge"),
     pytest.param("ISLAMABAD: The road to the north reopened on Monday.", id="a-dateline-with-a-colon"),
     pytest.param("Update: The bridge over the Vesk has reopened.", id="an-update-label"),
     pytest.param("The aid came from two donors: Maria Lopez and Tomas Brek.", id="names-after-a-colon"),

@@ -18,7 +18,8 @@ a dependency pattern anchored on the cue (spaCy ``DependencyMatcher`` format: ``
   not "said goodbye, her voice breaking" (no finite verb) nor "said so when he left" (marked).
 
 :mod:`components.language.statements` applies the first frame, in this order, that matches a cue.
-A frame with ``needs_subject`` applies only to a cue that has a subject of its own.
+A frame with ``needs_subject`` applies only to a cue that has a subject of its own; one with
+``no_object`` only to a cue without a direct object.
 """
 
 from __future__ import annotations
@@ -59,6 +60,7 @@ class Frame:
     patterns: tuple[Pattern, ...]  # alternatives, each anchored on "cue", all naming the same nodes in one order
     content: str
     needs_subject: bool = False
+    no_object: bool = False  # applies only to a cue with no direct object ("offered divers to help" is no pledge)
 
 
 def _cue(lemmas: frozenset[str], **attrs: Any) -> dict[str, Any]:
@@ -123,7 +125,8 @@ FRAMES: tuple[Frame, ...] = (
     ), "range:object..prep"),
     # "vowed to retaliate", "pledged to rebuild the port": the act committed to
     Frame("pledge", PLEDGE_VERBS, ([_cue(PLEDGE_VERBS, DEP={"NOT_IN": ["relcl", "acl"]}),
-                                    _child("cue", "content", DEP="xcomp")],), "subtree:content", needs_subject=True),
+                                    _child("cue", "content", DEP="xcomp")],), "subtree:content", needs_subject=True,
+          no_object=True),
     # "called the vote a farce": the object and what it is called
     Frame("call-it", NAMING_VERBS, ([
         _cue(NAMING_VERBS), _child("cue", "object", DEP="dobj"),
