@@ -88,19 +88,35 @@ def event_figures(result: ArticleAnalysis, event: Event, *, far_days: int = FAR_
         event: its event.
         far_days: a date this far from the event's publication dates is another time.
     """
-    kept: list[Figure] = []
-    tolls = {f.category for f in result.figures if f.type == "casualty" and not f.body_count}
+    totals: list[Figure] = []
     for figure in result.figures:
         if figure.type != "casualty" or not figure.category or figure.subset_of is not None:
             continue
-        if figure.category in tolls and figure.body_count:
-            continue  # "recovered eleven bodies" beside a toll: a running count, not the toll
         if figure.vague or (figure.value is None and figure.low is None and figure.high is None):
             continue  # "dozens": a word, never a number to disagree with
         if _not_a_total(figure) or _other_place(figure, event) or _other_time(figure, event, far_days=far_days):
             continue
-        kept.append(figure)
-    return kept
+        totals.append(figure)
+    return [f for f in totals if not (f.body_count and _running_count(f, totals))]
+
+
+def _running_count(bodies: Figure, totals: Sequence[Figure]) -> bool:
+    """A body count beside a toll that is a running count, not a toll of its own: the same voice gives
+    a toll too, or the article itself recounts a recovery ("divers recovered two bodies") below a toll.
+    A body count a source gives beside another's toll ("133 bodies, the ministry said" beside the
+    governor's 148) is that source's claim."""
+    for toll in totals:
+        if toll.body_count or toll.category != bodies.category:
+            continue
+        if _voice(toll) == _voice(bodies):
+            return True
+        if not bodies.source and (toll.low or toll.value or 0) >= (bodies.value or bodies.low or 0):
+            return True
+    return False
+
+
+def _voice(figure: Figure) -> str:
+    return " ".join((figure.source or "").casefold().split())
 
 
 def _number(value: float) -> str:
@@ -179,9 +195,9 @@ def _holder(row: Mapping[str, Any]) -> tuple[str, str]:
 
 
 def latest_per_holder(rows: Sequence[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
-    """The rows left once every holder's revised figures are dropped: a source whose later report (or
-    later sentence) gives another toll holds the new toll, not both. Reports of one day by two
-    outlets that cite the same kind of source ("officials") stay side by side: they disagree.
+    """The rows left once every holder's revised figures are dropped: a named source whose later report
+    (or any source whose later sentence) gives another toll holds the new toll, not both. Reports by
+    two outlets that cite the same kind of source ("officials") stay side by side: they disagree.
     """
     def when(row: Mapping[str, Any]) -> tuple[str, str, int]:
         return (row.get("published") or "", row["article_id"], row["start"])
@@ -200,10 +216,17 @@ def latest_per_holder(rows: Sequence[Mapping[str, Any]]) -> list[Mapping[str, An
             return False  # the same toll again: nothing was revised
         if row["article_id"] == last["article_id"]:
             return True
+        if not _named_source(row):
+            return False  # "officials" of two reports need not be the same people: both tolls stand
         earlier, later = row.get("published"), last.get("published")
         return bool(earlier and later and earlier < later)  # an undated report cannot be put in order
 
     return [row for row in rows if not revised(row)]
+
+
+def _named_source(row: Mapping[str, Any]) -> bool:
+    """A source with a name ("the Pentagon", "Khalid al-Falih"), not a kind of people ("officials")."""
+    return any(ch.isupper() for ch in str(row.get("source") or ""))
 
 
 def _row_bounds(row: Mapping[str, Any]) -> tuple[float, float]:

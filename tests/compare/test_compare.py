@@ -370,8 +370,11 @@ def test_undated_articles_cluster_by_names_only():
                      id="increment"),
         pytest.param("Officials said 3 of the dead were children.", fig("3 of the dead", value=3, partitive=True),
                      id="partitive"),
-        pytest.param("Divers recovered eleven bodies from the river.", fig("eleven bodies", value=11, body_count=True),
+        pytest.param("Divers recovered two bodies from the river.", fig("two bodies", value=2, body_count=True),
                      id="a-body-count-beside-a-toll"),
+        pytest.param("Officials said 4 people were killed; they have recovered 3 bodies.",
+                     fig("3 bodies", value=3, body_count=True, source="officials"),
+                     id="a-body-count-beside-its-own-voices-toll"),
         pytest.param("Earlier reports put the toll at 12.", fig("toll at 12", value=12, superseded=True),
                      id="superseded"),
         pytest.param("Dozens of people were killed, others said.", fig("Dozens of people were killed", low=24,
@@ -402,6 +405,9 @@ def test_figures_that_are_not_the_events_own_are_left_out(extra: str, extra_figu
                      source="Kestrian officials", names=("velm",)), id="where-the-source-sits-is-not-the-scene"),
         pytest.param("Rescuers found two more bodies, bringing the toll to 7.", fig("toll to 7", value=7),
                      id="the-total-an-increment-raises"),
+        pytest.param("The health ministry said 7 bodies had been recovered.",
+                     fig("7 bodies", value=7, body_count=True, source="health ministry"),
+                     id="a-body-count-another-source-gives-is-its-claim"),
         pytest.param("The bodies of seven people killed in the strike were taken to the Ansel Memorial Hospital in the "
                      "town of Selk.", fig("seven people killed", value=7, names=("ansel memorial hospital", "selk")),
                      id="where-victims-were-taken-is-not-the-scene"),
@@ -605,3 +611,10 @@ def test_seed_pairs_the_pentagons_account_of_the_call_with_the_russian_ministrys
             and any("US-initiated phone call" in p[k] for k in ("a_text", "b_text"))]
     assert len(call) == 1
     assert "call" in call[0]["overlap"]
+
+
+def test_officials_of_two_reports_are_not_one_source_that_revised():
+    """"officials" said 47 on Monday in one report and 59 on Tuesday in another: both tolls stand."""
+    monday = strike("Tarvel", 47, outlet="Ledger", published="2031-05-12", source="officials")
+    tuesday = strike("Tarvel", 59, outlet="Courier", published="2031-05-13", source="officials")
+    assert [d["spread"] for d in figure_discrepancies([monday, tuesday])] == ["47 to 59"]

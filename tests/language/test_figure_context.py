@@ -51,6 +51,14 @@ def _figure(extra: str, phrase: str) -> Figure:
                      "seven people", {"scene": ()}, id="where-victims-were-taken-is-no-scene"),
         pytest.param("Kestria said 7 people were killed.", "7 people", {"scene": (), "time_cue": None, "dated": ()},
                      id="a-party-is-no-place"),
+        pytest.param("The civil war has killed more than 10,000 people, aid agencies say.", "10,000 people",
+                     {"time_cue": "war has killed"}, id="a-wars-whole-toll"),
+        pytest.param("It is set to be the deadliest year on record, the agency said, after 3,200 people died at sea.",
+                     "3,200 people", {"time_cue": "deadliest year"}, id="a-years-whole-toll"),
+        pytest.param("The fighting in Tarvel killed 7 people on Sunday.", "7 people", {"time_cue": None},
+                     id="fighting-that-killed-is-the-event"),
+        pytest.param("It was the deadliest strike of the year: 7 people were killed.", "7 people", {"time_cue": None},
+                     id="deadliest-of-the-year-is-the-event"),
     ],
 )
 def test_context_of_a_figure(extra: str, phrase: str, expected: dict[str, Any]) -> None:

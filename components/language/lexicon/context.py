@@ -70,4 +70,8 @@ OTHER_TIME_PATTERNS: tuple[str, ...] = (
     r"\bsince\s+(?:19|20)\d\d\b",
     r"\bin\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)"
     r"\s+last\s+year\b",
+    # the toll of a whole war or year, not of the event: "The civil war has killed more than 10,000",
+    # "the deadliest year on record ... after more than 3,200 people died"
+    r"\b(?:war|conflict|insurgency|fighting)\s+(?:has|have|had)\s+(?:\w+\s+)?(?:killed|claimed|left)\b",
+    r"\b(?:deadliest|bloodiest|worst)\s+year\b",
 )
