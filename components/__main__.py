@@ -30,11 +30,17 @@ def _build_parser() -> argparse.ArgumentParser:
     analyze.add_argument("--settings", type=Path, default=None, help="JSON file: alias_groups, side_overrides")
 
     bench = sub.add_parser("bench", help="measure throughput, memory and page timings")
-    bench.add_argument("--n", type=int, nargs="+", default=[10, 100],
-                       help="corpus sizes to measure (articles of about 700 words built from the samples)")
+    bench.add_argument("--n", type=int, nargs="*", default=None,
+                       help="corpus sizes to measure (articles of about 700 words built from the samples); "
+                            "default 10 100, with --browser 100 1000")
     bench.add_argument("--n-process", type=int, default=1, help="parse worker processes, for both sides")
     bench.add_argument("--no-app", action="store_true", help="skip the page timings")
     bench.add_argument("--json-out", type=Path, default=None, help="also write the JSON report here")
+    bench.add_argument("--browser", action="store_true",
+                       help="time the real page in chromium instead (first visit, new session, clicks to settled)")
+    bench.add_argument("--rounds", type=int, default=5, help="with --browser: runs of each click")
+    bench.add_argument("--cold-runs", type=int, default=3, help="with --browser: cold first visits of the samples")
+    bench.add_argument("--sessions", type=int, default=5, help="with --browser: new sessions per corpus")
 
     sub.add_parser("serve-check", help="check the model loads and the samples analyze (for hosting)")
     return parser
@@ -82,10 +88,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command == "analyze":
             return _cmd_analyze(args)
+        if args.command == "bench" and args.browser:
+            from components.bench.browser import run_browser_bench
+
+            return run_browser_bench(sizes=[100, 1000] if args.n is None else args.n, rounds=args.rounds,
+                                     cold_runs=args.cold_runs, sessions=args.sessions, json_out=args.json_out)
         if args.command == "bench":
             from components.bench import run_bench
 
-            return run_bench(n_values=args.n, n_process=args.n_process, with_app=not args.no_app,
+            return run_bench(n_values=args.n or [10, 100], n_process=args.n_process, with_app=not args.no_app,
                              json_out=args.json_out)
         if args.command == "serve-check":
             from components.corpus.local import serve_check
