@@ -246,12 +246,16 @@ class Driver:
         settled = nl["lastMut"]
         frames = [(t, n) for t, n in nl["frames"] if t >= since]
         last = max((t for t, _ in frames if t <= settled + 1), default=None)
+        sent = min((t for t in nl["sent"] if t >= since), default=None)
+        first = min((t for t, _ in frames if sent is not None and t >= sent), default=None)
         return Sample(
             settled_ms=settled - since,
             answer_ms=None if answer_at is None else answer_at - since,
             server_ms=None if last is None else last - since,
             draw_ms=None if last is None else settled - last,
             kbytes=sum(n for _, n in frames) / 1024,
+            extra={"sent_ms": None if sent is None else sent - since,
+                   "first_message_ms": None if first is None else first - since},
         )
 
     def visit(self) -> Sample:
@@ -299,10 +303,13 @@ def open_cell(page: Any, name: str) -> Any:
     return box
 
 
-def chart_marks(scope: Any, title: str, role: str) -> Any:
-    """The marks (``bar`` or ``point``) of the vega chart whose title is ``title``."""
-    chart = scope.locator(".vega-embed").filter(has_text=title).first
-    return chart.locator(f'path[aria-roledescription="{role}"]')
+def chart_marks(scope: Any, title: str | None, role: str) -> Any:
+    """The marks (``bar`` or ``point``) of the vega chart whose title is ``title`` (None: the first
+    chart in ``scope`` that has such marks)."""
+    marks = f'path[aria-roledescription="{role}"]'
+    charts = scope.locator(".vega-embed")
+    chart = charts.filter(has_text=title) if title else charts.filter(has=scope.page.locator(marks))
+    return chart.first.locator(marks)
 
 
 def clear_filter(page: Any) -> None:
@@ -357,7 +364,7 @@ def interactions(driver: Driver, *, rounds: int, corpus: str, report: Callable[[
         timed("side", _click_mark(chart_marks(compare, "Statements per side", "bar"), n), answer=FILTER_ON)
         timed("Clear filter", lambda: clear_filter(page))
         figures = open_cell(page, "Figures")
-        timed("figure point", _click_mark(chart_marks(figures, "Casualty figures", "point"), 3 * n + 1))
+        timed("figure point", _click_mark(chart_marks(figures, None, "point"), 3 * n + 1))
         quotes = open_cell(page, "Quotes")
         timed("quote row", _row_click(quotes.locator('[data-testid="stDataFrame"]').last, n % 5 + 1))
         reading = open_cell(page, "Reading view")

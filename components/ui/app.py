@@ -4,7 +4,7 @@ How the page stays fast (see ``python -m components bench --browser``):
 
 - a collapsed cell runs nothing and sends nothing (its expander tracks its state, and the cell
   is drawn only when it is open); its state lasts and is saved with the workspace;
-- every cell is a fragment: a control inside a cell reruns that cell alone;
+- cells without a filtering chart are fragments: a control inside one reruns that cell alone;
 - a click that changes the filter sets it in a callback, before the run, and the run that
   follows draws the whole page once, from frames kept per filter (``PageContext.memo``);
 - the active filter sits in a bar that stays at the top of the window, beside *Clear filter*.
@@ -45,14 +45,16 @@ from components.ui.state import (
     workspace,
 )
 
+#: Seconds each cell took on its last run (read by the benchmark and the sidebar's caption).
+TIMINGS_KEY = "newslens.cell_seconds"
 INTRO = ("Load articles about an event and see who is named, who said what, which figures each source "
          "claims, and where the sides and outlets disagree. Click any bar or point to filter the page.")
 #: The filter bar stays in view below Streamlit's header while the page scrolls (our CSS, no user text).
 STYLE = """
 <style>
-.st-key-filterbar{position:sticky;top:3.75rem;z-index:990;background:var(--background-color, #fff);
-  padding:.25rem 0;border-bottom:1px solid rgba(49,51,63,.12)}
-.st-key-filterbar:empty{display:none}
+[data-testid="stLayoutWrapper"]:has(> .st-key-filterbar){position:sticky;top:3.75rem;z-index:990}
+.st-key-filterbar{background:var(--background-color, #fff);border-bottom:1px solid rgba(49,51,63,.15);
+  padding:.2rem 0 .35rem 0}
 </style>
 """
 
@@ -142,15 +144,23 @@ CELL_RENDERERS: dict[str, Callable[[PageContext, WorkspaceState], None]] = {
 }
 
 
-def _cell_body(name: str, ctx: PageContext, ws: WorkspaceState) -> None:
-    """One cell's content, as a fragment: a control inside it reruns this cell alone.
+#: Cells drawn as fragments: a control inside them reruns that cell alone. The cells whose charts
+#: set the filter (Entities, Quotes, Compare) are not: a click there changes every cell, and a
+#: fragment's run followed by the whole page's took twice as long in the browser as one run.
+FRAGMENT_CELLS = frozenset({"Articles", "Reading view", "Figures", "Export", "Corpus"})
 
-    The fragment reruns with the context of the last full run; when a callback changed the page's
+
+def _cell_body(name: str, ctx: PageContext, ws: WorkspaceState) -> None:
+    """One cell's content (a fragment for :data:`FRAGMENT_CELLS`).
+
+    A fragment reruns with the context of the last full run; when a callback changed the page's
     filter since, the whole page is drawn again instead.
     """
     if ctx.page_filter != current_filter():
         st.rerun()
+    started = time.perf_counter()
     CELL_RENDERERS[name](ctx, ws)
+    st.session_state.setdefault(TIMINGS_KEY, {})[name] = time.perf_counter() - started
 
 
 def _open_cells(ws: WorkspaceState) -> None:
@@ -172,7 +182,10 @@ def _cells(ctx: PageContext, ws: WorkspaceState) -> None:
         cell = st.expander(f"**{name}**", key=key, on_change=_toggled, args=(name,))
         if cell.open:
             with cell:
-                st.fragment(_cell_body)(name, ctx, ws)
+                if name in FRAGMENT_CELLS:
+                    st.fragment(_cell_body)(name, ctx, ws)
+                else:
+                    _cell_body(name, ctx, ws)
 
 
 def main() -> None:

@@ -13,6 +13,7 @@ from components.present import charts, tables
 from components.present.filtering import filter_figures, filter_pairs, filter_quotes, filter_statements
 from components.present.highlight import sentence_html
 from components.present.safe_markdown import escape_markdown
+from components.ui import vega
 from components.ui.context import PageContext
 from components.ui.legend import side_legend
 from components.ui.state import WorkspaceState, chart_key, picker, selection_value
@@ -24,7 +25,8 @@ PAIR_COLUMNS = {"event": "event", "a_side": "side", "a_speaker": "speaker", "a_t
                 "overlap": "shared words"}
 FILTER_NOTES = {
     "article": "the statements and figures of this article",
-    "side": "this side's statements, and the disagreements its sources take part in",
+    "side": "this side's statements, and the disagreements its sources take part in (the chart shows every "
+            "side, the one you clicked highlighted)",
     "speaker": "this speaker's statements, and the disagreements that name them",
     "entity": "the statements by or naming it, and the disagreements that name it",
 }
@@ -150,11 +152,11 @@ def _discrepancies(ctx: PageContext) -> None:
     event = st.selectbox("Event", events, key=KEY + "event") if len(events) > 1 else events[0]
     shown = rows[rows["event"] == event]
     side_legend(ctx.colors, sides=shown["side"])
-    panels = ctx.memo(f"discrepancy_panels|{event}", lambda: charts.discrepancy_panels(shown, colors=ctx.colors))
-    for n, (_, chart) in enumerate(panels):
+    panels = ctx.memo(f"discrepancy_panels|{vega.signature(shown)}", lambda: [
+        vega.prepare(chart) for _, chart in charts.discrepancy_panels(shown, colors=ctx.colors)], by_filter=False)
+    for n, chart in enumerate(panels):
         key = f"{KEY}fig_chart.{zlib.crc32(event.encode())}.{n}"
-        st.altair_chart(chart, on_select=partial(_pick_point, key), key=key, width="stretch",
-                        height=charts.element_height(chart))
+        vega.show(chart, on_select=partial(_pick_point, key), key=key)
     picked = st.session_state.get(KEY + "picked")
     match = shown[(shown["article_id"] == (picked or ("", ""))[0]) & (shown["id"] == (picked or ("", ""))[1])]
     if not match.empty:
@@ -176,9 +178,11 @@ def render(ctx: PageContext, ws: WorkspaceState) -> None:
         return
     quotes = ctx.memo("quotes", lambda: filter_quotes(ctx.quotes, ctx.page_filter))
     if not quotes.empty:
-        chart = ctx.memo("side_chart", lambda: charts.side_by_article(quotes, colors=ctx.colors))
-        st.altair_chart(chart, on_select=picker(CHART, name="side", field_name="side", kind="side"),
-                        key=chart_key(CHART), width="stretch", height=charts.element_height(chart))
+        # the chart that set a side filter keeps every side, the clicked one highlighted
+        drawn = ctx.quotes if ctx.page_filter is not None and ctx.page_filter.kind == "side" else quotes
+        chart = vega.prepared_for(ctx, "sides", drawn, columns=["article_id", "side"],
+                                  build=lambda: charts.side_by_article(drawn, colors=ctx.colors))
+        vega.show(chart, on_select=picker(CHART, name="side", field_name="side", kind="side"), key=chart_key(CHART))
         by_side = ctx.analysis.comparison.get("statements_by_side", {})
         sides = [tables.canonical_name(s) for s in by_side] or sorted(set(quotes["side"].fillna("unknown")))
         default = [s for s in sides if s != "unknown"][:2] or sides[:2]

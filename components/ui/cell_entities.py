@@ -8,6 +8,7 @@ from components.present import charts, tables
 from components.present.colors import ENTITY_TYPE_WORDS
 from components.present.filtering import filter_entities
 from components.present.safe_markdown import escape_markdown
+from components.ui import vega
 from components.ui.context import PageContext
 from components.ui.state import chart_key, picker
 
@@ -18,7 +19,6 @@ FILTER_NOTES = {
     "article": "the entities of this article",
     "side": "the entities of this side",
     "speaker": "the entities of the articles that name this speaker",
-    "entity": "the entities of the articles that name it",
 }
 
 
@@ -33,20 +33,23 @@ def render(ctx: PageContext) -> None:
                          else ctx.title_of(a), key=KEY + "scope")
     top = int(c3.number_input("Show", min_value=5, max_value=100, value=20, step=5, key=KEY + "top"))
     page_filter = ctx.page_filter
+    # the chart that set the filter keeps every bar, the clicked one highlighted (and is not redrawn)
+    chart_filter = None if page_filter is not None and page_filter.kind == "entity" else page_filter
     if page_filter is not None:
-        st.caption(f"Filtered: {FILTER_NOTES.get(page_filter.kind, 'what the filter keeps')}.")
+        note = ("the chart shows every entity, the one you clicked highlighted; below, its mentions"
+                if chart_filter is None else FILTER_NOTES.get(page_filter.kind, "what the filter keeps"))
+        st.caption(f"Filtered: {note}.")
     if not labels:
         st.info("No entities of these types here: choose at least one type.")
         return
-    totals = ctx.memo(f"entity_totals|{labels}|{scope}|{top}", lambda: tables.entity_totals(
+    totals = ctx.memo(f"entity_totals|{labels}|{scope}|{top}|{chart_filter}", lambda: tables.entity_totals(
         filter_entities(ctx.entities if scope == "all" else ctx.entities[ctx.entities["article_id"] == scope],
-                        page_filter), labels=labels, top=top))
+                        chart_filter), labels=labels, top=top), by_filter=chart_filter is not None)
     if totals.empty:
         st.info("No entities of these types here.")
         return
-    chart = ctx.memo(f"entity_chart|{labels}|{scope}|{top}", lambda: charts.entity_bar(totals))
-    st.altair_chart(chart, on_select=picker(CHART, name="entity", field_name="name", kind="entity"),
-                    key=chart_key(CHART), width="stretch", height=charts.element_height(chart))
+    chart = vega.prepared_for(ctx, "entities", totals, lambda: charts.entity_bar(totals))
+    vega.show(chart, on_select=picker(CHART, name="entity", field_name="name", kind="entity"), key=chart_key(CHART))
     focus = page_filter.value if page_filter is not None and page_filter.kind == "entity" else None
     if focus:
         mentions = ctx.memo("entity_mentions", lambda: ctx.mentions[ctx.mentions["name"] == focus].assign(

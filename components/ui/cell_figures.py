@@ -12,6 +12,7 @@ from components.present import charts
 from components.present.filtering import filter_figures
 from components.present.highlight import sentence_html
 from components.present.safe_markdown import escape_markdown
+from components.ui import vega
 from components.ui.context import PageContext
 from components.ui.legend import side_legend
 from components.ui.state import selection_value
@@ -47,6 +48,17 @@ def _pick_row(key: str, ids: list[tuple[str, str]]) -> None:
     st.session_state[SELECTED] = ids[rows[0]] if rows and rows[0] < len(ids) else None
 
 
+def _rows_of(ctx: PageContext, casualties: pd.DataFrame) -> pd.DataFrame:
+    """The chart rows of the casualty figures the filter keeps (derived once for all, then selected)."""
+    views = ctx.views
+    everything = ctx.memo("all_figure_rows", lambda: charts.figure_rows(
+        views.figures[views.figures["type"] == "casualty"], events=views.events, own=views.own_figures,
+        sides=views.sides), by_filter=False)
+    if ctx.page_filter is None:
+        return everything
+    return everything[everything.index.isin(casualties.index)]
+
+
 def _events(rows: pd.DataFrame) -> dict[str, str]:
     """Event id -> label, the events with most figures first."""
     counts = rows.groupby(["event_id", "event"], sort=False).size().sort_values(ascending=False, kind="stable")
@@ -65,9 +77,7 @@ def render(ctx: PageContext) -> None:
     if casualties.empty:
         st.info("No casualty figures in these articles.")
     else:
-        views = ctx.views
-        rows = ctx.memo("figure_rows", lambda: charts.figure_rows(casualties, events=views.events,
-                                                                   own=views.own_figures, sides=views.sides))
+        rows = ctx.memo("figure_rows", lambda: _rows_of(ctx, casualties))
         events = _events(rows)
         event_id = st.selectbox("Event", list(events), format_func=lambda e: events[e], key=KEY + "event",
                                 help="Articles about the same event, as the comparison grouped them.")
@@ -83,13 +93,14 @@ def render(ctx: PageContext) -> None:
 
 
 def _casualties(ctx: PageContext, rows: pd.DataFrame, event_id: str) -> None:
-    panels = ctx.memo(f"casualty_panels|{event_id}", lambda: charts.casualty_panels(rows, colors=ctx.colors))
+    panels = ctx.memo(f"casualty_panels|{vega.signature(rows, ['article_id', 'id'])}", lambda: [
+        (panel, vega.prepare(chart)) for panel, chart in charts.casualty_panels(rows, colors=ctx.colors)],
+        by_filter=False)
     st.markdown("**Casualty figures by category and source**")
     side_legend(ctx.colors, sides=rows["side"])
     for panel, chart in panels:
         point_key = f"{KEY}chart.{event_id}.{panel}"
-        st.altair_chart(chart, on_select=partial(_pick_point, point_key), key=point_key, width="stretch",
-                        height=charts.element_height(chart))
+        vega.show(chart, on_select=partial(_pick_point, point_key), key=point_key)
     ids = list(zip(rows["article_id"].astype(str), rows["id"].astype(str), strict=True))
     table = rows.assign(figure=rows["label"], source=rows["who"], **{"that is": rows["bound"]})
     key = f"{KEY}table.{zlib.crc32(repr(ids).encode())}"
@@ -114,9 +125,10 @@ def _tolls(ctx: PageContext, event_id: str, figures: pd.DataFrame) -> None:
     if rows.empty or rows["published"].nunique() < 2:
         st.caption("Tolls over time: these articles were all published on one day, or give no toll of their own.")
         return
-    panels = ctx.memo(f"toll_panels|{event_id}", lambda: charts.toll_panels(rows, colors=ctx.colors))
+    panels = ctx.memo(f"toll_panels|{vega.signature(rows)}", lambda: [
+        (category, vega.prepare(chart)) for category, chart in charts.toll_panels(rows, colors=ctx.colors)],
+        by_filter=False)
     st.markdown("**Tolls over time** · each source's figure by the day it was published; a line joins one "
                 "source's figures, hollow points are figures a later one superseded")
-    for category, chart in panels:
-        st.altair_chart(chart, key=f"{KEY}tolls.{event_id}.{category}", width="stretch",
-                        height=charts.element_height(chart))
+    for _, chart in panels:
+        vega.show(chart)

@@ -11,6 +11,7 @@ from components.present import charts
 from components.present.filtering import filter_quotes
 from components.present.highlight import sentence_html
 from components.present.safe_markdown import escape_markdown
+from components.ui import vega
 from components.ui.context import PageContext
 from components.ui.state import chart_key, picker
 
@@ -22,7 +23,7 @@ TOP_SPEAKERS = 20
 FILTER_NOTES = {
     "article": "the statements of this article",
     "side": "the statements of this side",
-    "speaker": "this speaker's statements",
+    "speaker": "this speaker's statements (the chart shows every speaker, the one you clicked highlighted)",
     "entity": "the statements by or naming it",
 }
 
@@ -43,8 +44,8 @@ def _selected(table_key: str, ids: list[str]) -> None:
 
 
 def _narrowed(ctx: PageContext, speakers: list[str], sides: list[str], kinds: list[str],
-              article_ids: list[str]) -> pd.DataFrame:
-    quotes = filter_quotes(ctx.quotes, ctx.page_filter)
+              article_ids: list[str], *, page_filter: bool = True) -> pd.DataFrame:
+    quotes = filter_quotes(ctx.quotes, ctx.page_filter) if page_filter else ctx.quotes
     if speakers:
         quotes = quotes[quotes["speaker"].isin(speakers)]
     if sides:
@@ -80,10 +81,15 @@ def render(ctx: PageContext) -> None:
     shown = f"the {TOP_SPEAKERS} most quoted" if n_speakers > TOP_SPEAKERS else "each"
     st.markdown(f"**{len(quotes)} statement{'s' if len(quotes) != 1 else ''} by {n_speakers} "
                 f"speaker{'s' if n_speakers != 1 else ''}** · the chart shows {shown}")
-    chart = ctx.memo(f"speaker_chart|{choice}",
-                     lambda: charts.speaker_bar(quotes, colors=ctx.colors, top=TOP_SPEAKERS))
-    st.altair_chart(chart, on_select=picker(CHART, name="speaker", field_name="speaker", kind="speaker"),
-                    key=chart_key(CHART), width="stretch", height=charts.element_height(chart))
+    # the chart that set a speaker filter keeps every speaker, the clicked one highlighted
+    by_speaker = ctx.page_filter is not None and ctx.page_filter.kind == "speaker"
+    drawn = ctx.memo(f"quotes_all|{choice}", lambda: _narrowed(ctx, speakers, sides, kinds, article_ids,
+                                                               page_filter=False), by_filter=False) \
+        if by_speaker else quotes
+    chart = vega.prepared_for(ctx, "speakers", drawn, columns=["speaker", "side"],
+                              build=lambda: charts.speaker_bar(drawn, colors=ctx.colors, top=TOP_SPEAKERS))
+    vega.show(chart, on_select=picker(CHART, name="speaker", field_name="speaker", kind="speaker"),
+              key=chart_key(CHART))
     ids = quotes["quote_id"].tolist()
     selected = st.session_state.get(SELECTED)
     key = _table_key(ids)
