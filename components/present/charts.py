@@ -320,20 +320,23 @@ def _figure_select(name: str) -> alt.SelectionParameter:
 
 def _stack(panels: Panels, *, title: str, width: int | None) -> alt.VConcatChart:
     """The panels one under the other in one chart (the offline report); ``width`` px each."""
-    sized = [chart.properties(width=width, usermeta=alt.Undefined) if width else chart
-             for _, chart in panels]
+    sized = []
+    for _, chart in panels:
+        panel = chart.properties(width=width) if width else chart.copy()
+        panel.usermeta = alt.Undefined  # the page's element height means nothing inside one chart
+        sized.append(panel)
     return alt.vconcat(*sized, spacing=24).resolve_scale(color="shared").properties(
         title=alt.Title(title, anchor="start"))
 
 
-def casualty_panels(rows: pd.DataFrame, *, colors: SideColors | None = None) -> Panels:
+def casualty_panels(rows: pd.DataFrame, *, colors: SideColors | None = None, selectable: bool = True) -> Panels:
     """Casualty figures, one chart per category, sources grouped by side: ranges as intervals,
     parts as diamonds; the figures the comparison does not count as the event's toll (parts,
     other times and places) and far larger ones in a last chart with their own scale.
 
     ``rows`` is what :func:`figure_rows` made of one event's figures. Each chart is one view
-    whose width follows its container (a phone's too), with a selection ``figure`` (article, id).
-    Returns (panel, chart) pairs in reading order.
+    whose width follows its container (a phone's too), with a selection ``figure`` (article, id)
+    unless ``selectable`` is False. Returns (panel, chart) pairs in reading order.
     """
     colors = _colors(colors, rows["side"])
     data = _text(rows, ["who", "outlet", "label", "bound", "text", "side"])[FIGURE_CHART_COLUMNS]
@@ -354,8 +357,9 @@ def casualty_panels(rows: pd.DataFrame, *, colors: SideColors | None = None) -> 
             x="point:Q",
             shape=alt.Shape("part:N", title=None, scale=alt.Scale(domain=["total", "part of another figure"],
                                                                   range=["circle", "diamond"]), legend=None),
-            opacity=alt.condition(select, alt.value(1.0), alt.value(0.45)),
-        ).add_params(select)
+            opacity=alt.condition(select, alt.value(1.0), alt.value(0.45)) if selectable else alt.value(1.0),
+        )
+        points = points.add_params(select) if selectable else points
         chart = alt.layer(interval, points).properties(
             title=alt.Title(PANEL_TITLES.get(panel, panel), anchor="start"), width="container")
         panels.append((panel, _sized(chart, _height(part["who"].nunique()), legend=False)))
@@ -364,8 +368,8 @@ def casualty_panels(rows: pd.DataFrame, *, colors: SideColors | None = None) -> 
 
 def casualty_chart(rows: pd.DataFrame, *, colors: SideColors | None = None, width: int = 640) -> alt.VConcatChart:
     """:func:`casualty_panels` stacked in one chart, each ``width`` px wide (for the offline report)."""
-    return _stack(casualty_panels(rows, colors=colors), title="Casualty figures by category and source",
-                  width=width)
+    return _stack(casualty_panels(rows, colors=colors, selectable=False),
+                  title="Casualty figures by category and source", width=width)
 
 
 TOLL_COLUMNS = ["event", "category", "published", "who", "side", "outlet", "point", "low_end", "high_end", "label",
@@ -455,7 +459,7 @@ DISCREPANCY_COLUMNS = ["key", "who", "side", "outlet", "source", "point", "low_e
                        "id", "text"]
 
 
-def discrepancy_panels(rows: pd.DataFrame, *, colors: SideColors | None = None) -> Panels:
+def discrepancy_panels(rows: pd.DataFrame, *, colors: SideColors | None = None, selectable: bool = True) -> Panels:
     """Figures that disagree across articles: one chart per event and category, one row per
     source and outlet, values as points or intervals, colour by side; a click selects ``figure``.
 
@@ -480,8 +484,10 @@ def discrepancy_panels(rows: pd.DataFrame, *, colors: SideColors | None = None) 
         )
         interval = base.mark_rule(strokeWidth=3).encode(x=alt.X("low_end:Q", title=None), x2="high_end:Q")
         points = base.mark_point(size=110, filled=True).encode(
-            x="point:Q", opacity=alt.condition(select, alt.value(1.0), alt.value(0.45)),
-        ).add_params(select)
+            x="point:Q",
+            opacity=alt.condition(select, alt.value(1.0), alt.value(0.45)) if selectable else alt.value(1.0),
+        )
+        points = points.add_params(select) if selectable else points
         chart = alt.layer(interval, points).properties(
             title=alt.Title(key, anchor="start", fontSize=12), width="container")
         panels.append((key, _sized(chart, _height(part["who"].nunique()), legend=False)))
@@ -490,4 +496,5 @@ def discrepancy_panels(rows: pd.DataFrame, *, colors: SideColors | None = None) 
 
 def discrepancy_chart(rows: pd.DataFrame, *, colors: SideColors | None = None, width: int = 640) -> alt.VConcatChart:
     """:func:`discrepancy_panels` stacked in one chart, each ``width`` px wide (for the offline report)."""
-    return _stack(discrepancy_panels(rows, colors=colors), title="Where the sources disagree", width=width)
+    return _stack(discrepancy_panels(rows, colors=colors, selectable=False), title="Where the sources disagree",
+                  width=width)

@@ -16,6 +16,7 @@ import pandas as pd
 
 from components.analysis import Analysis
 from components.present import charts, tables
+from components.present.colors import legend_html
 from components.present.views import AnalysisViews, build_views
 
 TABLE_LIMIT = 2000
@@ -44,21 +45,23 @@ def _table(frame: pd.DataFrame) -> str:
     return frame.head(TABLE_LIMIT).to_html(index=False, escape=True, border=0, classes="nl-table", na_rep="")
 
 
-def _chart_specs(views: AnalysisViews) -> list[tuple[str, alt.TopLevelMixin]]:
-    found: list[tuple[str, alt.TopLevelMixin]] = []
+def _chart_specs(views: AnalysisViews) -> list[tuple[str, alt.TopLevelMixin, str]]:
+    """(heading, chart, HTML shown above it) for every chart of the report."""
+    found: list[tuple[str, alt.TopLevelMixin, str]] = []
     totals = tables.entity_totals(views.entities, labels=["PERSON", "ORG", "GPE"], top=20)
     if not totals.empty:
-        found.append(("Entities", charts.entity_bar(totals)))
+        found.append(("Entities", charts.entity_bar(totals), ""))
     if not views.quotes.empty:
-        found.append(("Speakers", charts.speaker_bar(views.quotes, colors=views.colors)))
-        found.append(("Sides", charts.side_by_article(views.quotes, colors=views.colors)))
+        found.append(("Speakers", charts.speaker_bar(views.quotes, colors=views.colors), ""))
+        found.append(("Sides", charts.side_by_article(views.quotes, colors=views.colors), ""))
     casualties = views.figures[views.figures["type"] == "casualty"]
     if not casualties.empty:
         rows = charts.figure_rows(casualties, events=views.events, own=views.own_figures, sides=views.sides)
         for event_id, event_rows in rows.groupby("event_id", sort=False):
             label = event_rows["event"].iloc[0]
             found.append((f"Casualty figures: {label}" if event_id != "all" else "Casualty figures",
-                          charts.casualty_chart(event_rows, colors=views.colors)))
+                          charts.casualty_chart(event_rows, colors=views.colors),
+                          legend_html(views.colors, sides=event_rows["side"])))
     return found
 
 
@@ -83,9 +86,9 @@ def build_report(analysis: Analysis, *, title: str = "News analysis") -> str:
     quotes = tables.for_display(views.quotes)
     sections: list[str] = []
     scripts: list[str] = []
-    for n, (name, chart) in enumerate(_chart_specs(views)):
+    for n, (name, chart, above) in enumerate(_chart_specs(views)):
         spec = _script_json(chart.to_dict())
-        sections.append(f'<h2>{html.escape(name)}</h2><div id="chart{n}" class="nl-chart"></div>')
+        sections.append(f'<h2>{html.escape(name)}</h2>{above}<div id="chart{n}" class="nl-chart"></div>')
         scripts.append(f"vegaEmbed('#chart{n}', {spec}, {{actions: false}});")
     body = [
         f"<h1>{html.escape(title)}</h1>",

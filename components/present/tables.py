@@ -196,6 +196,24 @@ def figures_frame(results: Sequence[ArticleAnalysis]) -> pd.DataFrame:
     return _canonical(frame, ["source", "location"])
 
 
+def unify_spellings(frames: Sequence[tuple[pd.DataFrame, str]]) -> None:
+    """Give every name one spelling across the frames, in place: "Kestria's Health Ministry" as a
+    speaker and "Kestria's health ministry" as a figure's source become the spelling used most
+    (ties: the first seen). ``frames`` are (frame, column) pairs. Names that differ in more than
+    letter case stay apart.
+    """
+    counts: dict[str, dict[str, int]] = {}
+    for frame, column in frames:
+        for name in frame[column].dropna():
+            spellings = counts.setdefault(name.casefold(), {})
+            spellings[name] = spellings.get(name, 0) + 1
+    chosen = {key: max(spellings, key=spellings.__getitem__) for key, spellings in counts.items() if len(spellings) > 1}
+    if not chosen:
+        return
+    for frame, column in frames:
+        frame[column] = frame[column].map(lambda n: chosen.get(n.casefold(), n) if isinstance(n, str) else n)
+
+
 def source_sides(quotes: pd.DataFrame, entities: pd.DataFrame) -> dict[tuple[str, str], str]:
     """The side of each (article, name) that speaks or is named: from its statements, else its entity.
 

@@ -46,6 +46,8 @@ def build_views(analysis: Analysis) -> AnalysisViews:
     entities = tables.entities_frame(items)
     quotes = tables.quotes_frame(items)
     figures = tables.figures_frame(items)
+    mentions = tables.mentions_frame(items)
+    tables.unify_spellings([(quotes, "speaker"), (figures, "source"), (entities, "name"), (mentions, "name")])
     sides = tables.source_sides(quotes, entities)
     figures["side"] = [tables.side_of_source(sides, a, s) for a, s in zip(figures["article_id"], figures["source"],
                                                                           strict=True)]
@@ -54,7 +56,7 @@ def build_views(analysis: Analysis) -> AnalysisViews:
     statement_sides = Counter(quotes["side"].dropna())
     also = sorted(set(entities["side"].dropna()) | set(figures["side"]))
     return AnalysisViews(
-        articles=tables.articles_frame(items), entities=entities, mentions=tables.mentions_frame(items),
+        articles=tables.articles_frame(items), entities=entities, mentions=mentions,
         quotes=quotes, figures=figures, texts={a.article.id: a.article.text for a in items}, sides=sides,
         events=tables.article_events(comparison),
         own_figures=frozenset((str(r.get("article_id")), str(r.get("id"))) for r in event_figures),
