@@ -386,6 +386,8 @@ def toll_rows(event_figures: Sequence[Mapping[str, Any]], *, superseded: Mapping
     if not event_figures:
         return pd.DataFrame(columns=TOLL_COLUMNS)
     data = pd.DataFrame([dict(r) for r in event_figures])
+    for column in ("value", "low", "high"):
+        data[column] = pd.to_numeric(data[column], errors="coerce") if column in data else float("nan")
     superseded = superseded or {}
     sides = sides or {}
     ids = data["article_id"].astype(str).tolist()
