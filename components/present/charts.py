@@ -25,7 +25,7 @@ from components.present.tables import UNKNOWN_SIDE, side_of_source
 BAR_HEIGHT = 20
 #: Pixel height of each toll-over-time chart (a continuous axis has no rows to step by).
 TOLL_HEIGHT = 170
-LABEL_LIMIT = 200
+LABEL_LIMIT = 170
 CATEGORY_ORDER = ("killed", "wounded", "casualties", "missing", "detained", "displaced")
 OWN_WORDS = "own words"
 #: A toll this many times the median of the others in its panel is drawn apart (a war's total beside a day's).
@@ -37,8 +37,8 @@ FIGURE_CHART_COLUMNS = ["article_id", "id", "panel", "who", "side", "outlet", "p
 
 #: Pixels a chart needs beside its plot: title, x axis with its labels and title, padding.
 CHROME = 110
-#: The least height of a chart with a legend on its right (the legend must not be cut).
-LEGEND_MIN = 150
+#: Room for a legend row above the chart (two rows on a phone).
+LEGEND_ROW = 44
 
 
 def _height(n_rows: int) -> int:
@@ -54,7 +54,7 @@ def _sized(chart: alt.TopLevelMixin, plot_height: int, *, legend: bool) -> alt.T
     the plot's height plus its axes and title, the plot keeps its rows' height.
     """
     element = plot_height + CHROME
-    return chart.properties(height=plot_height, usermeta={"height": max(element, LEGEND_MIN) if legend else element})
+    return chart.properties(height=plot_height, usermeta={"height": element + LEGEND_ROW if legend else element})
 
 
 def element_height(chart: alt.TopLevelMixin) -> int:
@@ -81,6 +81,11 @@ def _y_axis() -> alt.Axis:
     return alt.Axis(labelOverlap=False, labelLimit=LABEL_LIMIT, title=None)
 
 
+def _top_legend() -> alt.Legend:
+    """A legend above the chart, in a row: beside it, it would take a phone's width from the bars."""
+    return alt.Legend(orient="top", direction="horizontal", title=None, columns=0, labelLimit=160)
+
+
 def _count_axis(title: str) -> alt.Axis:
     return alt.Axis(title=title, format="d", tickMinStep=1)
 
@@ -100,7 +105,7 @@ def entity_bar(totals: pd.DataFrame) -> alt.Chart:
         .encode(
             x=alt.X("count:Q", axis=_count_axis("mentions")),
             y=alt.Y("name:N", sort="-x", axis=_y_axis()),
-            color=alt.Color("type:N", title="type",
+            color=alt.Color("type:N", title="type", legend=_top_legend(),
                             scale=alt.Scale(domain=list(ENTITY_TYPE_COLORS), range=list(ENTITY_TYPE_COLORS.values()))),
             opacity=alt.condition(select, alt.value(1.0), alt.value(0.35)),
             tooltip=[
@@ -139,7 +144,7 @@ def speaker_bar(quotes: pd.DataFrame, *, colors: SideColors | None = None, top: 
         .encode(
             x=alt.X("sum(statements):Q", axis=_count_axis("statements")),
             y=alt.Y("speaker:N", sort="-x", axis=_y_axis()),
-            color=alt.Color("side:N", title="side", scale=colors.scale()),
+            color=alt.Color("side:N", title="side", scale=colors.scale(), legend=_top_legend()),
             opacity=alt.condition(select, alt.value(1.0), alt.value(0.35)),
             tooltip=[alt.Tooltip("speaker:N"), alt.Tooltip("side:N"), alt.Tooltip("statements:Q")],
         )
@@ -156,22 +161,30 @@ def _article_label(outlet: Any, title: Any) -> str:
     return f"{outlet} · {short}" if outlet else short or "(untitled)"
 
 
+#: More articles than this and the sides chart counts per outlet (a bar per article would not be read).
+MAX_ARTICLE_BARS = 30
+
+
 def side_by_article(quotes: pd.DataFrame, *, colors: SideColors | None = None) -> alt.Chart:
-    """Statements per side in each article; click a bar segment to select that ``side``."""
-    data = quotes.assign(side=quotes["side"].fillna(UNKNOWN_SIDE),
-                         article=[_article_label(o, t) for o, t in zip(quotes["outlet"], quotes["title"], strict=True)])
+    """Statements per side in each article (in each outlet, past :data:`MAX_ARTICLE_BARS` articles);
+    click a bar segment to select that ``side``."""
+    by_outlet = quotes["article_id"].nunique() > MAX_ARTICLE_BARS if "article_id" in quotes else False
+    rows = [o if isinstance(o, str) and o else "(no outlet)" for o in quotes["outlet"]] if by_outlet else [
+        _article_label(o, t) for o, t in zip(quotes["outlet"], quotes["title"], strict=True)]
+    data = quotes.assign(side=quotes["side"].fillna(UNKNOWN_SIDE), article=rows)
     data = data.groupby(["article", "side"], as_index=False).size().rename(columns={"size": "statements"})
     colors = _colors(colors, data["side"])
     select = alt.selection_point(name="side", fields=["side"], on="click", clear="dblclick")
     chart = (
-        alt.Chart(data, title="Statements per side, per article")
+        alt.Chart(data, title="Statements per side, per outlet" if by_outlet else "Statements per side, per article")
         .mark_bar()
         .encode(
             y=alt.Y("article:N", axis=_y_axis()),
             x=alt.X("sum(statements):Q", axis=_count_axis("statements")),
-            color=alt.Color("side:N", title="side", scale=colors.scale()),
+            color=alt.Color("side:N", title="side", scale=colors.scale(), legend=_top_legend()),
             opacity=alt.condition(select, alt.value(1.0), alt.value(0.35)),
-            tooltip=[alt.Tooltip("article:N"), alt.Tooltip("side:N"), alt.Tooltip("statements:Q")],
+            tooltip=[alt.Tooltip("article:N", title="outlet" if by_outlet else "article"), alt.Tooltip("side:N"),
+                     alt.Tooltip("statements:Q")],
         )
         .add_params(select)
         .properties(width="container")

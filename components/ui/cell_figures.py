@@ -130,5 +130,7 @@ def _tolls(ctx: PageContext, event_id: str, figures: pd.DataFrame) -> None:
         by_filter=False)
     st.markdown("**Tolls over time** · each source's figure by the day it was published; a line joins one "
                 "source's figures, hollow points are figures a later one superseded")
-    for _, chart in panels:
-        vega.show(chart)
+    by_category = dict(panels)
+    category = st.radio("Toll", list(by_category), horizontal=True, key=f"{KEY}toll_category.{event_id}",
+                        label_visibility="collapsed") if len(by_category) > 1 else next(iter(by_category))
+    vega.show(by_category[category])

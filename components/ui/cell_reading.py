@@ -12,6 +12,7 @@ from components.ui.state import OPEN_ARTICLE_KEY, READING_KEY
 
 KEY = "reading."
 LAYERS = ["entities", "quotes", "figures"]
+READING_HEIGHT = 560
 
 
 def _tip(*parts: object) -> str:
@@ -67,4 +68,5 @@ def render(ctx: PageContext) -> None:
         st.query_params["article"] = article_id
     layers = c2.multiselect("Show", LAYERS, default=LAYERS, key=KEY + "layers")
     text = ctx.texts.get(article_id, "")
-    st.html(render_html(text, marks_for(ctx, article_id, layers=layers, focus=ctx.page_filter)))
+    with st.container(height=READING_HEIGHT, border=False):  # the article scrolls in its own pane
+        st.html(render_html(text, marks_for(ctx, article_id, layers=layers, focus=ctx.page_filter)))
