@@ -310,6 +310,11 @@ def _outliers(data: pd.DataFrame, apart: pd.Series) -> pd.Series:
     return out
 
 
+def panel_order(panels: Iterable[str]) -> list[str]:
+    """Categories in reading order (killed, wounded, ...), the "apart" panel last."""
+    return _panel_order(panels)
+
+
 def _panel_order(panels: Iterable[str]) -> list[str]:
     found = set(panels)
     order = [c for c in CATEGORY_ORDER if c in found] + sorted(found - set(CATEGORY_ORDER) - {APART})

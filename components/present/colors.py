@@ -8,6 +8,7 @@ No streamlit here.
 
 from __future__ import annotations
 
+import hashlib
 import html
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
@@ -52,6 +53,12 @@ class SideColors:
 
     def as_dict(self) -> dict[str, str]:
         return dict(zip(self.sides, self.colors, strict=True))
+
+    @property
+    def key(self) -> str:
+        """A short name of this scale (two analyses with the same sides share it)."""
+        return hashlib.sha1("|".join(f"{s}={c}" for s, c in zip(self.sides, self.colors, strict=True)).encode(),
+                            usedforsecurity=False).hexdigest()[:12]
 
 
 def side_colors(counts: Mapping[str, int] | Iterable[str], *, also: Sequence[str] = ()) -> SideColors:

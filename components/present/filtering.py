@@ -78,7 +78,8 @@ def filter_figures(figures: pd.DataFrame, page_filter: PageFilter | None, *, tex
     """Figures whose article, source (or its side) or sentence matches the filter.
 
     A side filter needs a ``side`` column (the side of each figure's source, see
-    ``tables.source_sides``); figures without it keep no row under a side filter.
+    ``tables.source_sides``); figures without it keep no row under a side filter. A ``sentence``
+    column, when there, is read instead of cutting each sentence out of ``texts``.
     """
     if page_filter is None or figures.empty:
         return figures
@@ -89,7 +90,7 @@ def filter_figures(figures: pd.DataFrame, page_filter: PageFilter | None, *, tex
         if "side" not in figures.columns:
             return figures.iloc[0:0]
         return figures[figures["side"].fillna(UNKNOWN_SIDE) == value]
-    sentences = pd.Series(
+    sentences = figures["sentence"] if "sentence" in figures.columns else pd.Series(
         [texts.get(a, "")[int(s) : int(e)] for a, s, e in zip(figures["article_id"], figures["sentence_start"],
                                                                 figures["sentence_end"], strict=True)],
         index=figures.index, dtype=object,

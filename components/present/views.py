@@ -27,7 +27,7 @@ class AnalysisViews:
     entities: pd.DataFrame
     mentions: pd.DataFrame
     quotes: pd.DataFrame
-    figures: pd.DataFrame  # with ``side``: the side of each figure's source ("unknown" if none)
+    figures: pd.DataFrame  # with ``side`` (of each figure's source, "unknown" if none) and its ``sentence``
     texts: dict[str, str]
     sides: dict[tuple[str, str], str]  # (article id | "*", name) -> side: tables.source_sides
     events: dict[str, tuple[str, str]]  # article id -> (event id, label)
@@ -51,13 +51,16 @@ def build_views(analysis: Analysis) -> AnalysisViews:
     sides = tables.source_sides(quotes, entities)
     figures["side"] = [tables.side_of_source(sides, a, s) for a, s in zip(figures["article_id"], figures["source"],
                                                                           strict=True)]
+    texts = {a.article.id: a.article.text for a in items}
+    figures["sentence"] = [texts[a][int(s):int(e)] for a, s, e in zip(figures["article_id"], figures["sentence_start"],
+                                                                       figures["sentence_end"], strict=True)]
     comparison: Mapping[str, Any] = analysis.comparison
     event_figures = tuple(_canonical_rows(comparison.get("event_figures"), ("source",)))
     statement_sides = Counter(quotes["side"].dropna())
     also = sorted(set(entities["side"].dropna()) | set(figures["side"]))
     return AnalysisViews(
         articles=tables.articles_frame(items), entities=entities, mentions=mentions,
-        quotes=quotes, figures=figures, texts={a.article.id: a.article.text for a in items}, sides=sides,
+        quotes=quotes, figures=figures, texts=texts, sides=sides,
         events=tables.article_events(comparison),
         own_figures=frozenset((str(r.get("article_id")), str(r.get("id"))) for r in event_figures),
         event_figures=event_figures, colors=side_colors(statement_sides, also=also),

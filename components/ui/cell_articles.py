@@ -206,10 +206,11 @@ def render(ctx: PageContext, ws: WorkspaceState) -> None:
         st.warning("No articles loaded yet. Start with the **Samples** tab, or paste, upload or fetch one.")
         return
     shown = ctx.articles
-    if ctx.page_filter is not None and ctx.page_filter.kind != "article":
+    if ctx.page_filter is not None:
         matching = ctx.matching_articles()
-        shown = ctx.articles[ctx.articles["article_id"].isin(matching)]
-        st.caption(f"Filtered: {_plural(len(shown), 'article')} of {len(ctx.articles)} hold what the filter keeps.")
+        st.caption(f"Filtered: {_plural(len(matching), 'article')} of {len(ctx.articles)} hold what the filter "
+                   "keeps (marked ✓ in the Reading view). This list still shows every article: it is where you "
+                   "manage them.")
     table = tables.for_display(shown[["title", "outlet", "published", "n_words", "source"]]).rename(
         columns={"n_words": "words", "published": "date"})
     signature = zlib.crc32("|".join(shown["article_id"]).encode())  # a new list gets a fresh selection

@@ -15,7 +15,7 @@ from components.present.highlight import sentence_html
 from components.present.safe_markdown import escape_markdown
 from components.ui import vega
 from components.ui.context import PageContext
-from components.ui.legend import side_legend
+from components.ui.legend import capped, side_legend
 from components.ui.state import WorkspaceState, chart_key, picker, selection_value
 
 KEY = "compare."
@@ -81,8 +81,9 @@ def _side_lists(ctx: PageContext, chosen: list[str]) -> None:
         items = statements[statements["side"] == side]
         column.markdown(f"**{escape_markdown(side)}** · {_plural(len(items), 'statement')}")
         if not items.empty:
-            column.dataframe(items[["speaker", "text", "outlet"]], hide_index=True, key=f"{KEY}side.{side}",
-                             width="stretch", placeholder="")
+            with column:
+                shown = capped(items[["speaker", "text", "outlet"]], "statements", rows=200)
+            column.dataframe(shown, hide_index=True, key=f"{KEY}side.{side}", width="stretch", placeholder="")
 
 
 def _pairs(ctx: PageContext, chosen: list[str]) -> None:
@@ -105,8 +106,8 @@ def _pairs(ctx: PageContext, chosen: list[str]) -> None:
             frame[frame["a_side"].isin(chosen) | frame["b_side"].isin(chosen)]
     st.markdown(f"**{_plural(len(frame), 'pair')} of statements on the same subject**")
     if not frame.empty:
-        st.dataframe(frame[list(PAIR_COLUMNS)].rename(columns=PAIR_COLUMNS), hide_index=True, key=KEY + "pairs",
-                     width="stretch", placeholder="")
+        st.dataframe(capped(frame[list(PAIR_COLUMNS)].rename(columns=PAIR_COLUMNS), "pairs", rows=200),
+                     hide_index=True, key=KEY + "pairs", width="stretch", placeholder="")
 
 
 def _detected_sides(ctx: PageContext) -> tuple[list[str], dict[str, Any]]:
@@ -152,8 +153,9 @@ def _discrepancies(ctx: PageContext) -> None:
     event = st.selectbox("Event", events, key=KEY + "event") if len(events) > 1 else events[0]
     shown = rows[rows["event"] == event]
     side_legend(ctx.colors, sides=shown["side"])
-    panels = ctx.memo(f"discrepancy_panels|{vega.signature(shown)}", lambda: [
-        vega.prepare(chart) for _, chart in charts.discrepancy_panels(shown, colors=ctx.colors)], by_filter=False)
+    panels = vega.shared(ctx, "discrepancy_panels", shown, lambda: [
+        vega.prepare(chart) for _, chart in charts.discrepancy_panels(shown, colors=ctx.colors)],
+        columns=["key", "article_id", "id", "side"])
     for n, chart in enumerate(panels):
         key = f"{KEY}fig_chart.{zlib.crc32(event.encode())}.{n}"
         vega.show(chart, on_select=partial(_pick_point, key), key=key)
@@ -192,5 +194,8 @@ def render(ctx: PageContext, ws: WorkspaceState) -> None:
             _side_lists(ctx, chosen)
             _pairs(ctx, chosen)
     _discrepancies(ctx)
-    with st.expander("Sides: check and correct who belongs to which side"):
-        _overrides(ws, ctx)
+    sides = st.expander("Sides: check and correct who belongs to which side", key=KEY + "sides_open",
+                        on_change="rerun")
+    if sides.open:  # drawn only when opened: the editor lists every name of the analysis
+        with sides:
+            _overrides(ws, ctx)

@@ -10,6 +10,7 @@ from components.present.filtering import filter_entities
 from components.present.safe_markdown import escape_markdown
 from components.ui import vega
 from components.ui.context import PageContext
+from components.ui.legend import capped
 from components.ui.state import chart_key, picker
 
 KEY = "entities."
@@ -55,6 +56,7 @@ def render(ctx: PageContext) -> None:
         mentions = ctx.memo("entity_mentions", lambda: ctx.mentions[ctx.mentions["name"] == focus].assign(
             article=lambda m: m["article_id"].map(ctx.title_of))[["article", "text", "context"]])
         st.markdown(f"**{len(mentions)} mentions of {escape_markdown(focus)}**")
-        st.dataframe(mentions, hide_index=True, width="stretch", key=KEY + "mentions", placeholder="")
+        st.dataframe(capped(mentions, "mentions"), hide_index=True, width="stretch", key=KEY + "mentions",
+                     placeholder="")
     else:
         st.caption("Click a bar to filter the page by that entity and list its mentions in context.")

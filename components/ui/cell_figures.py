@@ -14,7 +14,7 @@ from components.present.highlight import sentence_html
 from components.present.safe_markdown import escape_markdown
 from components.ui import vega
 from components.ui.context import PageContext
-from components.ui.legend import side_legend
+from components.ui.legend import capped, side_legend
 from components.ui.state import selection_value
 
 KEY = "figures."
@@ -85,17 +85,21 @@ def render(ctx: PageContext) -> None:
                               lambda: rows[rows["event_id"] == event_id].reset_index(drop=True))
         _casualties(ctx, event_rows, event_id)
         _tolls(ctx, event_id, casualties)
-    with st.expander(f"Other figures ({len(others)}): distances, counts, money, percentages, dates"):
-        if others.empty:
-            st.caption("None.")
-        else:
-            st.dataframe(others[OTHER_COLUMNS], hide_index=True, key=KEY + "others", width="stretch", placeholder="")
+    other = st.expander(f"Other figures ({len(others)}): distances, counts, money, percentages, dates",
+                        key=KEY + "others_open", on_change="rerun")
+    if other.open:  # drawn only when opened
+        with other:
+            if others.empty:
+                st.caption("None.")
+            else:
+                st.dataframe(capped(others[OTHER_COLUMNS], "other figures"), hide_index=True, key=KEY + "others",
+                             width="stretch", placeholder="")
 
 
 def _casualties(ctx: PageContext, rows: pd.DataFrame, event_id: str) -> None:
-    panels = ctx.memo(f"casualty_panels|{vega.signature(rows, ['article_id', 'id'])}", lambda: [
+    panels = vega.shared(ctx, "casualty_panels", rows, lambda: [
         (panel, vega.prepare(chart)) for panel, chart in charts.casualty_panels(rows, colors=ctx.colors)],
-        by_filter=False)
+        columns=["article_id", "id"])
     st.markdown("**Casualty figures by category and source**")
     side_legend(ctx.colors, sides=rows["side"])
     for panel, chart in panels:
@@ -125,12 +129,11 @@ def _tolls(ctx: PageContext, event_id: str, figures: pd.DataFrame) -> None:
     if rows.empty or rows["published"].nunique() < 2:
         st.caption("Tolls over time: these articles were all published on one day, or give no toll of their own.")
         return
-    panels = ctx.memo(f"toll_panels|{vega.signature(rows)}", lambda: [
-        (category, vega.prepare(chart)) for category, chart in charts.toll_panels(rows, colors=ctx.colors)],
-        by_filter=False)
     st.markdown("**Tolls over time** · each source's figure by the day it was published; a line joins one "
                 "source's figures, hollow points are figures a later one superseded")
-    by_category = dict(panels)
-    category = st.radio("Toll", list(by_category), horizontal=True, key=f"{KEY}toll_category.{event_id}",
-                        label_visibility="collapsed") if len(by_category) > 1 else next(iter(by_category))
-    vega.show(by_category[category])
+    categories = charts.panel_order(rows["category"])
+    category = st.radio("Toll", categories, horizontal=True, key=f"{KEY}toll_category.{event_id}",
+                        label_visibility="collapsed") if len(categories) > 1 else categories[0]
+    shown = rows[rows["category"] == category]
+    chart = vega.shared(ctx, "tolls", shown, lambda: vega.prepare(charts.toll_panels(shown, colors=ctx.colors)[0][1]))
+    vega.show(chart)

@@ -13,6 +13,7 @@ from components.present.highlight import sentence_html
 from components.present.safe_markdown import escape_markdown
 from components.ui import vega
 from components.ui.context import PageContext
+from components.ui.legend import capped
 from components.ui.state import chart_key, picker
 
 KEY = "quotes."
@@ -90,18 +91,19 @@ def render(ctx: PageContext) -> None:
                               build=lambda: charts.speaker_bar(drawn, colors=ctx.colors, top=TOP_SPEAKERS))
     vega.show(chart, on_select=picker(CHART, name="speaker", field_name="speaker", kind="speaker"),
               key=chart_key(CHART))
-    ids = quotes["quote_id"].tolist()
+    shown = capped(quotes, "statements")
+    ids = shown["quote_id"].tolist()
     selected = st.session_state.get(SELECTED)
     key = _table_key(ids)
     default = {"selection": {"rows": [ids.index(selected)]}} if selected in ids else None
-    st.dataframe(quotes[COLUMNS], hide_index=True, on_select=lambda: _selected(key, ids), selection_mode="single-row",
+    st.dataframe(shown[COLUMNS], hide_index=True, on_select=lambda: _selected(key, ids), selection_mode="single-row",
                  selection_default=default, key=key, width="stretch", placeholder="")
     if selected is None:
         return
     if selected not in ids:
         st.caption("The statement you selected is not in this list; change the filters to see it again.")
         return
-    row = quotes.iloc[ids.index(selected)]
+    row = shown.iloc[ids.index(selected)]
     st.markdown(f"**{escape_markdown(str(row['speaker']))}** · {escape_markdown(ctx.title_of(row['article_id']))}")
     text = ctx.texts.get(row["article_id"], "")
     st.html(sentence_html(text, int(min(row["sentence_start"], row["start"])),

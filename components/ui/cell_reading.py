@@ -51,11 +51,11 @@ def render(ctx: PageContext) -> None:
     if not ids:
         st.info("Load an article to read it here.")
         return
-    if ctx.page_filter is not None and ctx.page_filter.kind != "article":
-        matching = ctx.matching_articles()
-        st.caption(f"Filtered: the list holds the {len(matching)} of {len(ids)} articles with what the filter keeps; "
-                   "its matches are outlined in red.")
-        ids = matching or ids
+    matching: set[str] = set()
+    if ctx.page_filter is not None:
+        matching = set(ctx.matching_articles())
+        st.caption(f"Filtered: {len(matching)} of {len(ids)} articles hold what the filter keeps (marked ✓ in the "
+                   "list); in the text, its matches are outlined in red.")
     opened = st.session_state.pop(OPEN_ARTICLE_KEY, None)
     if opened in ids:
         st.session_state[READING_KEY] = opened
@@ -63,7 +63,8 @@ def render(ctx: PageContext) -> None:
         from_url = st.query_params.get("article")
         st.session_state[READING_KEY] = from_url if from_url in ids else ids[0]
     c1, c2 = st.columns([3, 2])
-    article_id = c1.selectbox("Article", ids, format_func=ctx.title_of, key=READING_KEY)
+    article_id = c1.selectbox("Article", ids, key=READING_KEY,
+                              format_func=lambda a: f"✓ {ctx.title_of(a)}" if a in matching else ctx.title_of(a))
     if st.query_params.get("article") != article_id:
         st.query_params["article"] = article_id
     layers = c2.multiselect("Show", LAYERS, default=LAYERS, key=KEY + "layers")

@@ -99,7 +99,23 @@ def signature(frame: pd.DataFrame, columns: list[str] | None = None) -> str:
     return hashlib.sha1(hashed.tobytes(), usedforsecurity=False).hexdigest()[:16]
 
 
+@st.cache_data(show_spinner=False, max_entries=1024)
+def _shared(key: str, _build: Callable[[], Any]) -> Any:
+    """What ``_build()`` returns, kept for every session: a chart of the same data and colours is
+    the same chart (``key`` names both). ``st.cache_data`` hands each session its own copy."""
+    del key
+    return _build()
+
+
+def shared(ctx: PageContext, name: str, data: pd.DataFrame, build: Callable[[], Any], *,
+           columns: list[str] | None = None) -> Any:
+    """``build()`` (prepared charts) once per content of ``data`` and the analysis's side colours,
+    for every filter and every session; then from this session's memory."""
+    key = f"{name}|{signature(data, columns)}|{ctx.colors.key}"
+    return ctx.memo(f"shared|{key}", lambda: _shared(key, build), by_filter=False)
+
+
 def prepared_for(ctx: PageContext, name: str, data: pd.DataFrame, build: Callable[[], alt.TopLevelMixin], *,
                  columns: list[str] | None = None) -> PreparedChart:
-    """The chart ``build()`` makes of ``data``, converted once per content of ``data`` (any filter)."""
-    return ctx.memo(f"chart|{name}|{signature(data, columns)}", lambda: prepare(build()), by_filter=False)
+    """The chart ``build()`` makes of ``data``, converted once per content of ``data`` (see :func:`shared`)."""
+    return shared(ctx, name, data, lambda: prepare(build()), columns=columns)
