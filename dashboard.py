@@ -10,8 +10,11 @@ import streamlit as st
 
 st.set_page_config(page_title="News Lens: read the news critically", page_icon="🔎", layout="wide")
 if "components.ui.app" not in sys.modules:
-    with st.spinner("Loading the English model…"):
-        from components.ui.app import main
+    loading = st.empty()
+    loading.info("Loading the English model…", icon=":material/hourglass_top:")
+    from components.ui.app import main
+
+    loading.empty()
 else:
     from components.ui.app import main
 main()

@@ -5,9 +5,9 @@ drives Debian's chromium through Playwright. For each corpus (the 13 bundled sam
 first visit loads by itself, and N generated articles saved as a workspace and opened with
 ``?ws=TOKEN``) it times, over several runs:
 
-- ``cold visit``: a fresh server (no model, no analysis), a new visitor: until the page first
-  says something (``first words``), until it first says what it is doing (a spinner or a
-  progress bar: ``first status``), and until it is fully drawn;
+- ``cold visit``: a fresh server (no model, no analysis in memory), a new visitor: until the
+  page first says something (``first words``), until it first says what it is doing ("Loading
+  the English model", "Analysing 13 articles": ``first status``), and until it is fully drawn;
 - ``new session``: the warm server, another visitor, until fully drawn;
 - click to settled for: an entity bar, a speaker bar, a side, a figure point, a quote row,
   *Clear filter*, switching the reading view's article, changing a cell's control.
@@ -77,7 +77,7 @@ INSTRUMENT_JS = r"""
   for (const type of ['pointerdown', 'keydown']) {
     document.addEventListener(type, () => { nl.input = performance.now(); }, true);
   }
-  const STATUS = '[data-testid="stSpinner"], [data-testid="stProgress"], [data-testid="stStatusWidget"] img';
+  const STATUS = '[data-testid="stSpinner"], [data-testid="stProgress"], [data-testid="stAlert"]';
   const watch = () => {
     let state = null;
     new MutationObserver((records) => {
@@ -100,8 +100,9 @@ INSTRUMENT_JS = r"""
         if (main && main.innerText.trim().length > 0) nl.firstWords = now;
       }
       if (nl.firstStatus === null) {
-        const el = document.querySelector('[data-testid="stSpinner"], [data-testid="stProgress"]');
-        if (el && el.innerText.trim().length > 0) nl.firstStatus = now;
+        for (const el of document.querySelectorAll(STATUS)) {
+          if (/Loading|Analys/.test(el.innerText)) { nl.firstStatus = now; break; }
+        }
       }
     }).observe(document.documentElement, {subtree: true, childList: true, attributes: true, characterData: true});
   };

@@ -9,16 +9,22 @@ is kept in :meth:`PageContext.memo` for the next run with the same filter.
 from __future__ import annotations
 
 import hashlib
+import logging
+import os
+import pickle
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from functools import cached_property
+from functools import cached_property, lru_cache
+from pathlib import Path
 from typing import Any, TypeVar
 
 import pandas as pd
 import streamlit as st
 
 from components.analysis import Analysis, AnalysisSettings, analyze, iter_analyze
+from components.ingest import loaders
 from components.ingest.loaders import Article
 from components.language import nlp
 from components.present.colors import SideColors
@@ -126,9 +132,87 @@ def _analysis(key: str, _articles: tuple[Article, ...], _settings: AnalysisSetti
     return result, build_views(result)
 
 
+@st.cache_data(show_spinner=False, max_entries=4)
+def _analysis_kept(key: str, _kept: tuple[Analysis, AnalysisViews]) -> tuple[Analysis, AnalysisViews]:
+    """An analysis read from disk, kept in memory like :func:`_analysis` keeps the ones it makes."""
+    del key
+    return _kept
+
+
 def analysis_key(articles: list[Article], settings: AnalysisSettings) -> str:
     parts = [f"{a.id}|{a.published}|{a.title}|{a.outlet}" for a in articles]
     return hashlib.sha256(("\n".join(parts) + settings.key).encode()).hexdigest()[:24]
+
+
+# ----------------------------------------------------------------------------- the samples, kept on disk
+
+_LOG = logging.getLogger(__name__)
+_CODE_ROOT = Path(__file__).resolve().parents[1]
+_DISK_LOCK = threading.Lock()
+
+
+@lru_cache(maxsize=1)
+def _code_version() -> str:
+    """A hash of every module of ``components`` and the pinned requirements (the model's version):
+    an analysis kept on disk is used only by the code and model that made it."""
+    digest = hashlib.sha256()
+    for path in sorted(_CODE_ROOT.rglob("*.py")):
+        digest.update(path.relative_to(_CODE_ROOT).as_posix().encode())
+        digest.update(path.read_bytes())
+    requirements = _CODE_ROOT.parent / "requirements.txt"
+    if requirements.is_file():
+        digest.update(requirements.read_bytes())
+    return digest.hexdigest()[:20]
+
+
+@lru_cache(maxsize=1)
+def _sample_ids() -> frozenset[str]:
+    try:
+        return frozenset(a.id for a in loaders.load_samples())
+    except loaders.ArticleLoadError:
+        return frozenset()
+
+
+def _cache_dir() -> Path:
+    """Where the samples' analysis is kept: ``$NEWSLENS_CACHE_DIR``, else ``data/cache`` beside the
+    workspace database. Never a shared temp folder: the file is unpickled, so only the app may write it."""
+    return Path(os.environ.get("NEWSLENS_CACHE_DIR") or _CODE_ROOT.parent / "data" / "cache")
+
+
+def _disk_path(key: str, articles: list[Article]) -> Path | None:
+    """The file of the analysis of ``articles``, only when they are the bundled samples (public texts):
+    no user's article is ever written to disk here."""
+    if not articles or {a.id for a in articles} - _sample_ids() or any(a.source != "sample" for a in articles):
+        return None
+    return _cache_dir() / f"samples-{key}-{_code_version()}.pickle"
+
+
+def _from_disk(path: Path | None) -> tuple[Analysis, AnalysisViews] | None:
+    """The samples' analysis as a previous server process left it (a cold start skips the model and
+    the parse); None when there is none or it cannot be read."""
+    if path is None or not path.is_file():
+        return None
+    try:
+        with path.open("rb") as handle:
+            found = pickle.load(handle)  # our own file in the app's own data folder (see _cache_dir)
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError) as exc:
+        _LOG.warning("the samples' analysis on disk could not be read (%s); analysing again", exc)
+        return None
+    return found if isinstance(found, tuple) and len(found) == 2 else None
+
+
+def _to_disk(path: Path | None, value: tuple[Analysis, AnalysisViews]) -> None:
+    if path is None:
+        return
+    try:
+        with _DISK_LOCK:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            partial = path.with_suffix(f".{os.getpid()}.part")
+            with partial.open("wb") as handle:
+                pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
+            partial.replace(path)
+    except OSError as exc:  # a read-only host: the page works, the next cold start analyses again
+        _LOG.warning("the samples' analysis could not be kept on disk: %s", exc)
 
 
 def _plural(n: int, word: str) -> str:
@@ -157,10 +241,17 @@ def build_context(ws: WorkspaceState) -> PageContext:
             return base
         return replace(base, page_filter=page_filter, read_only=ws.read_only, name=ws.name)
     started = time.perf_counter()
-    load_model()
-    if key not in _ANALYSED:
-        _warm_with_progress(ws.articles, settings)
-    result, views = _analysis(key, tuple(ws.articles), settings)
+    disk = _disk_path(key, ws.articles) if not settings.side_overrides and not settings.alias_groups else None
+    kept = _from_disk(disk) if key not in _ANALYSED and disk is not None else None
+    if kept is not None:  # the bundled samples, analysed by an earlier process of this code: no model needed
+        result, views = _analysis_kept(key, kept)
+    else:
+        load_model()
+        if key not in _ANALYSED:
+            _warm_with_progress(ws.articles, settings)
+        result, views = _analysis(key, tuple(ws.articles), settings)
+        if disk is not None and not disk.is_file():
+            _to_disk(disk, (result, views))
     _ANALYSED.add(key)
     context = PageContext(analysis=result, views=views, page_filter=page_filter, read_only=ws.read_only,
                           name=ws.name)

@@ -207,7 +207,8 @@ def _side_fills(tab) -> dict[str, set[str]]:
     (all but the entities chart, coloured by type)."""
     return tab.evaluate("""() => {
         const found = {};
-        const bySide = [...document.querySelectorAll('.vega-embed')].filter(c => !c.textContent.includes('Most mentioned'));
+        const bySide = [...document.querySelectorAll('.vega-embed')]
+            .filter(c => !c.textContent.includes('Most mentioned'));
         for (const mark of bySide.flatMap(c => [...c.querySelectorAll('path[aria-label*="side: "]')])) {
             const side = /side: ([^;]*)/.exec(mark.getAttribute('aria-label'))[1].trim();
             const fill = mark.getAttribute('fill');
