@@ -93,7 +93,8 @@ def build_report(analysis: Analysis, *, title: str = "News analysis") -> str:
     body = [
         f"<h1>{html.escape(title)}</h1>",
         f"<p>{len(items)} articles · model {html.escape(analysis.model)}</p>",
-        "<h2>Articles</h2>", _table(tables.for_display(views.articles)),
+        "<h2>Articles</h2>", _table(tables.for_display(views.articles[["title", "outlet", "published", "n_words",
+                                                                       "url"]]).rename(columns={"n_words": "words"})),
         *sections,
         "<h2>Quotes</h2>", _table(quotes[["outlet", "speaker", "side", "kind", "cue", "text"]]),
         "<h2>Casualty figures</h2>",

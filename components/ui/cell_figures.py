@@ -123,7 +123,9 @@ def _tolls(ctx: PageContext, event_id: str, figures: pd.DataFrame) -> None:
         kept = set(zip(figures["article_id"].astype(str), figures["id"].astype(str), strict=True))
         own = [r for r in ctx.views.event_figures
                if r.get("event_id") == event_id and (str(r.get("article_id")), str(r.get("id"))) in kept]
-        return charts.toll_rows(own, sides=ctx.views.sides)
+        marked = figures[figures["superseded"].map(lambda v: v is True)] if "superseded" in figures else figures[:0]
+        superseded = {(str(a), str(i)): True for a, i in zip(marked["article_id"], marked["id"], strict=True)}
+        return charts.toll_rows(own, sides=ctx.views.sides, superseded=superseded)
 
     rows = ctx.memo(f"toll_rows|{event_id}", build)
     if rows.empty or rows["published"].nunique() < 2:

@@ -521,3 +521,19 @@ def test_corpus_result_opens_from_uploaded_parquet_files(app: AppTest, parquet_r
     assert not app.exception and not _corpus_cell(app).error
     quotes = _corpus_frame(app, {"speaker", "kind", "cue", "text"})
     assert len(quotes) == len(pd.read_parquet(folder / "quotes.parquet"))
+
+
+def test_revoking_every_share_link_asks_first(app: AppTest) -> None:
+    app.button(key="workspace.save").click().run()
+    token = app.query_params["ws"]
+    app.button(key="workspace.revoke").click().run()
+    assert any("Revoke every read-only link?" in w.value for w in app.sidebar.warning)
+    with store_module.Store() as database:
+        assert database.open(_share_token(app)).role == "view", "nothing is revoked before the second click"
+    app.button(key="workspace.revoke_no").click().run()
+    assert not app.sidebar.warning
+    app.button(key="workspace.revoke").click().run()
+    app.button(key="workspace.revoke_yes").click().run()
+    assert any("Revoked 1 read-only link." in s.value for s in app.sidebar.success)
+    with store_module.Store() as database:
+        assert database.open(token).role == "edit"
