@@ -30,8 +30,9 @@ def _build_parser() -> argparse.ArgumentParser:
     analyze.add_argument("--settings", type=Path, default=None, help="JSON file: alias_groups, side_overrides")
 
     bench = sub.add_parser("bench", help="measure throughput, memory and page timings")
-    bench.add_argument("--n", type=int, nargs="+", default=[10, 100],
-                       help="corpus sizes to measure (articles of about 700 words built from the samples)")
+    bench.add_argument("--n", type=int, nargs="*", default=None,
+                       help="corpus sizes to measure (articles of about 700 words built from the samples); "
+                            "default 10 100, with --browser 100 1000")
     bench.add_argument("--n-process", type=int, default=1, help="parse worker processes, for both sides")
     bench.add_argument("--no-app", action="store_true", help="skip the page timings")
     bench.add_argument("--repeats", type=int, default=3, help="runs of the samples step (its best is reported)")
@@ -40,6 +41,11 @@ def _build_parser() -> argparse.ArgumentParser:
                        help="only the linearity curve: hostile texts of 1 KB to --curve-max characters")
     bench.add_argument("--curve-max", type=int, default=None,
                        help="largest text of the linearity curve (default 64,000; with --linearity 1,000,000; 0: none)")
+    bench.add_argument("--browser", action="store_true",
+                       help="time the real page in chromium instead (first visit, new session, clicks to settled)")
+    bench.add_argument("--rounds", type=int, default=5, help="with --browser: runs of each click")
+    bench.add_argument("--cold-runs", type=int, default=3, help="with --browser: cold first visits of the samples")
+    bench.add_argument("--sessions", type=int, default=5, help="with --browser: new sessions per corpus")
 
     evaluate = sub.add_parser("evaluate", help="score the analysis against an annotated corpus")
     evaluate.add_argument("corpus", choices=("polnear",), help="the corpus (polnear: quote attribution)")
@@ -92,13 +98,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command == "analyze":
             return _cmd_analyze(args)
+        if args.command == "bench" and args.browser:
+            from components.bench.browser import run_browser_bench
+
+            return run_browser_bench(sizes=[100, 1000] if args.n is None else args.n, rounds=args.rounds,
+                                     cold_runs=args.cold_runs, sessions=args.sessions, json_out=args.json_out)
         if args.command == "bench":
             from components.bench import run_bench
             from components.bench.linearity import DEFAULT_RUN_MAX, SIZES
 
             biggest = args.curve_max if args.curve_max is not None else (
                 SIZES[-1] if args.linearity else DEFAULT_RUN_MAX)
-            return run_bench(n_values=args.n, n_process=args.n_process, with_app=not args.no_app,
+            return run_bench(n_values=args.n or [10, 100], n_process=args.n_process, with_app=not args.no_app,
                              json_out=args.json_out, curve_sizes=[n for n in SIZES if n <= biggest],
                              throughput=not args.linearity, repeats=args.repeats)
         if args.command == "evaluate":

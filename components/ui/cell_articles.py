@@ -2,38 +2,83 @@
 
 from __future__ import annotations
 
+import zlib
+from dataclasses import dataclass
 from datetime import date
 
 import streamlit as st
 
 from components.ingest import limits, loaders
+from components.present import tables
 from components.present.filtering import PageFilter
 from components.present.safe_markdown import escape_markdown
 from components.ui.context import PageContext
-from components.ui.state import WorkspaceState, set_filter
+from components.ui.state import WorkspaceState, open_article, set_filter
 
 KEY = "articles."
+TABS = ["Samples", "Paste", "Upload", "URL"]
+REPORT = KEY + "report"
+UPLOAD_GENERATION = KEY + "upload_generation"
 
 
-def _report(added: int, duplicates: int) -> None:
-    if added:
-        st.success(f"Added {added} article{'s' if added != 1 else ''}.")
-    if duplicates:
-        st.info(f"{duplicates} already loaded (same text); skipped.")
+@dataclass(frozen=True, slots=True)
+class Line:
+    """One line of what happened to one thing the user gave: ``ok`` added, else why not."""
+
+    ok: bool
+    text: str
 
 
-def _add(ws: WorkspaceState, new: list[loaders.Article]) -> None:
-    """Add the articles, or none of them when the workspace has no room for all the new ones."""
+def _plural(n: int, word: str, plural: str | None = None) -> str:
+    return f"{n:,} {word if n == 1 else plural or word + 's'}"
+
+
+def _show_report() -> None:
+    for line in st.session_state.pop(REPORT, []):
+        (st.success if line.ok else st.error)(line.text)
+
+
+def _title(article: loaders.Article) -> str:
+    return article.title or "(untitled)"
+
+
+def _add(ws: WorkspaceState, new: list[loaders.Article], *, lines: list[Line] | None = None,
+         names: list[str] | None = None) -> bool:
+    """Add the articles (or none when the workspace has no room for all) and report each on its line.
+
+    ``names`` are the files the articles came from (one per article), for the report; ``lines``
+    holds what was already said about the others (refused files). The first new article opens
+    in the reading view. Returns True when anything was added (the page then reruns).
+    """
+    lines = list(lines or [])
     known = {a.id for a in ws.articles}
     try:
         loaders.ensure_room(len(ws.articles), n_new=len({a.id for a in new} - known))
     except loaders.ArticleLoadError as exc:
-        st.error(f"{exc} Remove some articles first.")
-        return
-    report = ws.add(new)
-    st.session_state[KEY + "report"] = report
-    if report[0]:
+        lines.append(Line(False, f"{escape_markdown(str(exc))} Remove some articles first."))
+        st.session_state[REPORT] = lines
+        _show_report()
+        return False
+    fresh: list[loaders.Article] = []
+    for n, article in enumerate(new):
+        prefix = f"{escape_markdown(names[n])}: " if names else ""
+        if article.id in known:
+            lines.append(Line(True, f"{prefix}already loaded (same text as “{escape_markdown(_title(article))}”); "
+                                    "skipped."))
+            continue
+        known.add(article.id)
+        fresh.append(article)
+        lines.append(Line(True, f"{prefix}added “{escape_markdown(_title(article))}”."))
+    ws.add(fresh)
+    if fresh:
+        lines.append(Line(True, f"Added {_plural(len(fresh), 'article')}; “{escape_markdown(_title(fresh[0]))}” "
+                                "is open in the Reading view."))
+        open_article(fresh[0].id)
+    st.session_state[REPORT] = lines
+    if fresh:
         st.rerun()
+    _show_report()
+    return bool(fresh)
 
 
 def upload_problem(sizes: list[int], *, n_loaded: int) -> str | None:
@@ -53,52 +98,100 @@ def upload_problem(sizes: list[int], *, n_loaded: int) -> str | None:
     return None
 
 
-def _loader_tabs(ws: WorkspaceState) -> None:
-    samples, paste, upload, url = st.tabs(["Samples", "Paste", "Upload", "URL"])
-    with samples:
-        st.caption("Invented events covered by invented outlets that disagree: a quick way to try the page.")
-        if st.button("Load the bundled sample articles", key=KEY + "samples"):
-            try:
-                _add(ws, loaders.load_samples())
-            except loaders.ArticleLoadError as exc:
-                st.error(escape_markdown(str(exc)))
-    with paste, st.form(KEY + "paste_form", clear_on_submit=True):
+def _file_error(name: str, exc: Exception) -> str:
+    """The loader's message, with the file's name in front unless the message starts with it already."""
+    message = str(exc)
+    return escape_markdown(message if message.startswith(name) else f"{name}: {message}")
+
+
+def _samples_tab(ws: WorkspaceState) -> None:
+    st.caption("Invented events covered by invented outlets that disagree: a quick way to try the page.")
+    try:
+        samples = loaders.load_samples()
+    except loaders.ArticleLoadError as exc:
+        st.error(escape_markdown(str(exc)))
+        return
+    loaded = {a.id for a in ws.articles}
+    missing = [a for a in samples if a.id not in loaded]
+    if not missing:
+        st.caption(f"The {len(samples)} sample articles are loaded.")
+    elif st.button("Load the bundled sample articles" if len(missing) == len(samples)
+                   else f"Load the {_plural(len(missing), 'missing sample')}", key=KEY + "samples"):
+        _add(ws, missing)
+
+
+def _paste_tab(ws: WorkspaceState) -> None:
+    with st.form(KEY + "paste_form", clear_on_submit=True):
         text = st.text_area("Article text", height=180, key=KEY + "paste_text",
                             placeholder="Paste the body of an article here.")
         c1, c2, c3 = st.columns(3)
         title = c1.text_input("Title", key=KEY + "paste_title")
         outlet = c2.text_input("Outlet", key=KEY + "paste_outlet")
         published = c3.date_input("Date", value=None, key=KEY + "paste_date")
-        if st.form_submit_button("Add article"):
+        submitted = st.form_submit_button("Add article")
+    if submitted:
+        try:
+            iso = published.isoformat() if isinstance(published, date) else None
+            article = loaders.from_text(text, title=title, outlet=outlet, published=iso)
+        except loaders.ArticleLoadError as exc:
+            st.error(escape_markdown(str(exc)))
+            return
+        _add(ws, [article])
+
+
+def _upload_tab(ws: WorkspaceState) -> None:
+    generation = st.session_state.get(UPLOAD_GENERATION, 0)
+    files = st.file_uploader("Files (.txt, .md, .html)", type=["txt", "md", "html", "htm"],
+                             accept_multiple_files=True, key=f"{KEY}upload.{generation}",
+                             help=f"At most {limits.MAX_UPLOAD_MB} MB per upload and "
+                                  f"{limits.human_size(limits.MAX_ARTICLE_BYTES)} per file.")
+    problem = upload_problem([f.size for f in files or []], n_loaded=len(ws.articles))
+    if problem:
+        st.error(problem)  # our own words and numbers only
+    if files and st.button("Add uploaded files", key=KEY + "upload_add", disabled=problem is not None):
+        new: list[loaders.Article] = []
+        names: list[str] = []
+        refused: list[Line] = []
+        for file in files:
             try:
-                iso = published.isoformat() if isinstance(published, date) else None
-                _add(ws, [loaders.from_text(text, title=title, outlet=outlet, published=iso)])
+                new.append(loaders.from_bytes(file.getvalue(), filename=file.name))
+                names.append(file.name)
             except loaders.ArticleLoadError as exc:
-                st.error(escape_markdown(str(exc)))
-    with upload:
-        files = st.file_uploader("Files (.txt, .md, .html)", type=["txt", "md", "html", "htm"],
-                                 accept_multiple_files=True, key=KEY + "upload",
-                                 help=f"At most {limits.MAX_UPLOAD_MB} MB per upload and "
-                                      f"{limits.human_size(limits.MAX_ARTICLE_BYTES)} per file.")
-        problem = upload_problem([f.size for f in files or []], n_loaded=len(ws.articles))
-        if problem:
-            st.error(problem)  # our own words and numbers only
-        if files and st.button("Add uploaded files", key=KEY + "upload_add", disabled=problem is not None):
-            new: list[loaders.Article] = []
-            for file in files:
-                try:
-                    new.append(loaders.from_bytes(file.getvalue(), filename=file.name))
-                except loaders.ArticleLoadError as exc:
-                    st.error(escape_markdown(f"{file.name}: {exc}"))
-            _add(ws, new)
-    with url, st.form(KEY + "url_form"):
+                refused.append(Line(False, _file_error(file.name, exc)))
+        st.session_state[UPLOAD_GENERATION] = generation + 1  # the next run shows an empty uploader
+        if not _add(ws, new, lines=refused, names=names) and not new:
+            st.session_state[UPLOAD_GENERATION] = generation  # nothing added: keep the files to fix
+
+
+def _url_tab(ws: WorkspaceState) -> None:
+    with st.form(KEY + "url_form"):
         address = st.text_input("Article URL (http or https)", key=KEY + "url")
-        if st.form_submit_button("Fetch"):
-            try:
-                with st.spinner("Fetching…"):
-                    _add(ws, [loaders.from_url(address)])
-            except loaders.ArticleLoadError as exc:
-                st.error(escape_markdown(str(exc)))  # the message can quote the server's words
+        submitted = st.form_submit_button("Fetch")
+    if submitted:
+        try:
+            with st.spinner("Fetching…"):
+                article = loaders.from_url(address)
+        except loaders.ArticleLoadError as exc:
+            st.error(escape_markdown(str(exc)))  # the message can quote the server's words
+            return
+        _add(ws, [article])
+
+
+def _loader_tabs(ws: WorkspaceState) -> None:
+    """The four ways in, in tabs that keep the one the user chose (only its content runs)."""
+    chosen = st.tabs(TABS, key=KEY + "tab", on_change="rerun")
+    for tab, draw in zip(chosen, (_samples_tab, _paste_tab, _upload_tab, _url_tab), strict=True):
+        if tab.open is not False:
+            with tab:
+                draw(ws)
+
+
+def _focus(article_id: str) -> None:
+    set_filter(PageFilter("article", article_id))
+
+
+def _remove(ws: WorkspaceState, ids: list[str]) -> None:
+    ws.remove(set(ids))
 
 
 def render(ctx: PageContext, ws: WorkspaceState) -> None:
@@ -107,25 +200,30 @@ def render(ctx: PageContext, ws: WorkspaceState) -> None:
     if ctx.read_only:
         st.info("This is a read-only shared workspace. Use **Make a copy** in the sidebar to change it.")
     else:
+        _show_report()
         _loader_tabs(ws)
-        report = st.session_state.pop(KEY + "report", None)
-        if report:
-            _report(*report)
     if ctx.articles.empty:
         st.warning("No articles loaded yet. Start with the **Samples** tab, or paste, upload or fetch one.")
         return
-    table = ctx.articles[["title", "outlet", "published", "n_words", "source"]].rename(
-        columns={"n_words": "words", "published": "date"}
-    )
+    shown = ctx.articles
+    if ctx.page_filter is not None:
+        matching = ctx.matching_articles()
+        st.caption(f"Filtered: {_plural(len(matching), 'article')} of {len(ctx.articles)} hold what the filter "
+                   "keeps (marked ✓ in the Reading view). This list still shows every article: it is where you "
+                   "manage them.")
+    table = tables.for_display(shown[["title", "outlet", "published", "n_words", "source"]]).rename(
+        columns={"n_words": "words", "published": "date"})
+    signature = zlib.crc32("|".join(shown["article_id"]).encode())  # a new list gets a fresh selection
     event = st.dataframe(table, hide_index=True, on_select="rerun", selection_mode="multi-row",
-                         key=KEY + "table", width="stretch")
+                         key=f"{KEY}table.{signature}", width="stretch")
     rows = list(getattr(event, "selection", {}).get("rows", [])) if event else []
-    chosen = [str(ctx.articles.iloc[i]["article_id"]) for i in rows if i < len(ctx.articles)]
+    chosen = [str(shown.iloc[i]["article_id"]) for i in rows if i < len(shown)]
     c1, c2 = st.columns(2)
-    if c1.button(f"Focus the page on {'this article' if len(chosen) == 1 else 'the selected article'}",
-                 disabled=len(chosen) != 1, key=KEY + "focus"):
-        set_filter(PageFilter("article", chosen[0]))
-        st.rerun()
-    if not ctx.read_only and c2.button(f"Remove {len(chosen)} selected", disabled=not chosen, key=KEY + "remove"):
-        ws.remove(set(chosen))
-        st.rerun()
+    c1.button("Focus the page on this article", disabled=len(chosen) != 1, key=KEY + "focus",
+              on_click=_focus, args=(chosen[0] if len(chosen) == 1 else "",),
+              help="Filters every cell to the selected article and opens it in the Reading view.")
+    if not ctx.read_only:
+        label = f"Remove the {_plural(len(chosen), 'selected article')}" if chosen else "Remove selected"
+        if c2.button(label, disabled=not chosen, key=KEY + "remove"):
+            _remove(ws, chosen)
+            st.rerun()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import altair as alt
 import pandas as pd
 import streamlit as st
 
@@ -10,6 +11,7 @@ from components.corpus.result import CorpusResult, CorpusResultError
 from components.ingest import limits
 from components.present import charts, tables
 from components.present.safe_markdown import escape_markdown
+from components.ui.context import PageContext
 
 KEY = "corpus."
 RESULT = KEY + "result"
@@ -66,6 +68,10 @@ def _open_controls() -> None:
         st.error(escape_markdown(problem))  # it may quote the folder name typed in
 
 
+def _chart(chart: alt.TopLevelMixin, key: str) -> None:
+    st.altair_chart(chart, key=key, width="stretch", height=charts.element_height(chart))
+
+
 def _capped(frame: pd.DataFrame, what: str, *, rows: int = TABLE_ROWS) -> pd.DataFrame:
     if len(frame) > rows:
         st.caption(f"The first {rows:,} of {len(frame):,} {what}.")
@@ -84,33 +90,36 @@ def _show(result: CorpusResult) -> None:
                 f"{entities['name'].nunique():,} entities, {len(quotes):,} statements, {len(figures):,} figures")
     totals = tables.entity_totals(entities, labels=["PERSON", "ORG", "GPE"], top=TOP)
     if not totals.empty:
-        st.altair_chart(charts.entity_bar(totals), key=KEY + "entities_chart", width="stretch")
+        _chart(charts.entity_bar(totals), KEY + "entities_chart")
     st.markdown("**Entities**")
     st.dataframe(_capped(tables.entity_totals(entities, top=len(entities)), "entities"), hide_index=True,
-                 key=KEY + "entities", width="stretch")
+                 key=KEY + "entities", width="stretch", placeholder="")
     if not quotes.empty:
         top = quotes["speaker"].value_counts().head(TOP).index
-        st.altair_chart(charts.speaker_bar(quotes.loc[quotes["speaker"].isin(top), ["speaker", "side"]]),
-                        key=KEY + "speakers_chart", width="stretch")
+        _chart(charts.speaker_bar(quotes.loc[quotes["speaker"].isin(top), ["speaker", "side"]]), KEY + "speakers_chart")
     st.markdown("**Quotes**")
-    st.dataframe(_capped(quotes[QUOTE_COLUMNS], "statements"), hide_index=True, key=KEY + "quotes", width="stretch")
+    st.dataframe(_capped(quotes[QUOTE_COLUMNS], "statements"), hide_index=True, key=KEY + "quotes", width="stretch",
+                 placeholder="")
     casualties = figures[figures["type"] == "casualty"]
     if not casualties.empty:
-        st.altair_chart(charts.casualty_chart(_capped(casualties, "casualty figures are charted", rows=CHART_ROWS)),
-                        key=KEY + "figures_chart", width="stretch")
+        rows = charts.figure_rows(_capped(casualties, "casualty figures are charted", rows=CHART_ROWS))
+        for panel, chart in charts.casualty_panels(rows):
+            _chart(chart, f"{KEY}figures_chart.{panel}")
     st.markdown("**Casualty figures**")
     st.dataframe(_capped(casualties[FIGURE_COLUMNS], "casualty figures"), hide_index=True, key=KEY + "figures",
-                 width="stretch")
+                 width="stretch", placeholder="")
     others = figures[figures["type"] != "casualty"]
     with st.expander(f"Other figures ({len(others):,})"):
         st.dataframe(_capped(others[OTHER_COLUMNS], "other figures"), hide_index=True, key=KEY + "others",
-                     width="stretch")
+                     width="stretch", placeholder="")
 
 
-def render() -> None:
+def render(ctx: PageContext) -> None:
     st.caption("Open the result of the command line's corpus mode (python -m components analyze --format parquet "
                "--out DIR FILES…) to see its entities, quotes and figures. It stays on this page: it is not part "
                "of the saved workspace.")
+    if ctx.page_filter is not None:
+        st.caption("The page's filter does not apply here: a corpus result is not the workspace's articles.")
     result: CorpusResult | None = st.session_state.get(RESULT)
     if result is None:
         _open_controls()

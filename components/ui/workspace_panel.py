@@ -7,7 +7,7 @@ from streamlit.delta_generator import DeltaGenerator
 
 from components import store as storage
 from components.present.safe_markdown import escape_markdown
-from components.ui.state import WorkspaceState
+from components.ui.state import CELLS, WorkspaceState, cell_key
 
 KEY = "workspace."
 GENERIC_ERROR = "The workspace database is not reachable right now; your work on this page is kept."
@@ -64,6 +64,8 @@ def open_from_query(ws: WorkspaceState) -> None:
     ws.dirty = False
     ws.samples_offered = True
     st.session_state.pop("newslens.context", None)
+    for name in CELLS:  # the cells open and closed as the workspace was saved
+        st.session_state[cell_key(name)] = name not in ws.collapsed
 
 
 def _saved_caption(ws: WorkspaceState) -> str:
@@ -95,6 +97,34 @@ def _adopt(ws: WorkspaceState, created: storage.CreatedWorkspace) -> None:
     st.query_params["ws"] = created.edit_token
 
 
+def _revoke(ws: WorkspaceState) -> None:
+    """*Revoke every share link*, in two steps: the first click asks, the second revokes."""
+    asking = st.session_state.get(KEY + "revoke_asked", False)
+    if not asking:
+        if st.sidebar.button("Revoke every share link", key=KEY + "revoke"):
+            st.session_state[KEY + "revoke_asked"] = True
+            st.rerun()
+        if done := st.session_state.pop(KEY + "revoked", None):
+            st.sidebar.success(done)
+        return
+    st.sidebar.warning("Revoke every read-only link? Colleagues who have one will no longer open the workspace. "
+                       "Your edit link keeps working.")
+    c1, c2 = st.sidebar.columns(2)
+    if c1.button("Revoke them", key=KEY + "revoke_yes", type="primary"):
+        st.session_state[KEY + "revoke_asked"] = False
+        try:
+            count = get_store().revoke(ws.token or "", role="view")
+        except storage.StoreError as exc:
+            st.sidebar.error(escape_markdown(str(exc)))
+            return
+        st.session_state.pop(KEY + "share", None)
+        st.session_state[KEY + "revoked"] = f"Revoked {count} read-only link{'' if count == 1 else 's'}."
+        st.rerun()
+    if c2.button("Keep them", key=KEY + "revoke_no"):
+        st.session_state[KEY + "revoke_asked"] = False
+        st.rerun()
+
+
 def render(ws: WorkspaceState) -> DeltaGenerator | None:
     """The sidebar's workspace controls; returns the slot of the "saved" caption on edit links."""
     st.sidebar.subheader("Workspace")
@@ -123,15 +153,8 @@ def render(ws: WorkspaceState) -> DeltaGenerator | None:
             st.session_state[KEY + "share"] = share
         if share:
             st.sidebar.markdown("Read-only link for colleagues:")
-            st.sidebar.code(_link(share), language=None)
-        if st.sidebar.button("Revoke every share link", key=KEY + "revoke"):
-            try:
-                count = get_store().revoke(ws.token or "", role="view")
-            except storage.StoreError as exc:
-                st.sidebar.error(escape_markdown(str(exc)))
-            else:
-                st.session_state.pop(KEY + "share", None)
-                st.sidebar.success(f"Revoked {count} link(s).")
+            st.sidebar.code(_link(share), language=None, wrap_lines=True)
+        _revoke(ws)
         return status
     if st.sidebar.button("Save and get a share link", key=KEY + "save", disabled=not ws.articles):
         try:

@@ -5,7 +5,14 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from components.present.filtering import PageFilter, filter_entities, filter_figures, filter_quotes
+from components.present.filtering import (
+    PageFilter,
+    filter_entities,
+    filter_figures,
+    filter_pairs,
+    filter_quotes,
+    matching_articles,
+)
 
 
 @pytest.mark.parametrize(
@@ -68,3 +75,52 @@ def test_filter_entities_keeps_articles_naming_the_entity() -> None:
     ])
     assert filter_entities(entities, PageFilter("entity", "Ilse Varga"))["name"].tolist() == ["Ilse Varga", "Halden"]
     assert filter_entities(entities, PageFilter("side", "Kestria"))["name"].tolist() == ["Ilse Varga"]
+
+
+def test_a_side_filter_keeps_only_that_sides_sources_in_the_figures() -> None:
+    figures = pd.DataFrame([
+        {"article_id": "a1", "source": "Kestrian officials", "side": "Kestria"},
+        {"article_id": "a1", "source": "Valdoran ministry", "side": "Valdora"},
+        {"article_id": "a2", "source": None, "side": "unknown"},
+    ])
+    assert filter_figures(figures, PageFilter("side", "Valdora"), texts={})["source"].tolist() == ["Valdoran ministry"]
+    assert filter_figures(figures, PageFilter("side", "unknown"), texts={})["article_id"].tolist() == ["a2"]
+    assert filter_figures(figures.drop(columns="side"), PageFilter("side", "Kestria"), texts={}).empty
+
+
+def test_articles_matching_a_filter_in_table_order() -> None:
+    articles = pd.DataFrame({"article_id": ["a1", "a2", "a3"]})
+    entities = pd.DataFrame([
+        {"article_id": "a1", "name": "Ilse Varga", "side": "Kestria"},
+        {"article_id": "a3", "name": "Marlow", "side": None},
+    ])
+    figures = pd.DataFrame(columns=["article_id", "source", "side", "sentence_start", "sentence_end"])
+    found = {
+        kind_value: matching_articles(PageFilter(*kind_value), articles=articles, entities=entities, quotes=QUOTES,
+                                      figures=figures, texts={})
+        for kind_value in [("entity", "Marlow"), ("speaker", "Tomas Brek"), ("side", "Valdora"), ("article", "a3")]
+    }
+    assert found == {("entity", "Marlow"): ["a3"], ("speaker", "Tomas Brek"): ["a1"], ("side", "Valdora"): ["a2"],
+                     ("article", "a3"): ["a3"]}
+    assert matching_articles(None, articles=articles, entities=entities, quotes=QUOTES, figures=figures,
+                             texts={}) == ["a1", "a2", "a3"]
+
+
+def test_a_pair_is_kept_when_either_statement_passes() -> None:
+    pairs = pd.DataFrame([
+        {"a_article_id": "a1", "a_side": "Kestria", "a_speaker": "Ilse Varga", "a_text": "x",
+         "b_article_id": "a2", "b_side": "Valdora", "b_speaker": "Radko Ostrem", "b_text": "y"},
+        {"a_article_id": "a3", "a_side": "Kestria", "a_speaker": "Tomas Brek", "a_text": "z",
+         "b_article_id": "a3", "b_side": "Amberlund", "b_speaker": "Clara Voss", "b_text": "w"},
+    ])
+    assert len(filter_pairs(pairs, PageFilter("speaker", "Radko Ostrem"))) == 1
+    assert len(filter_pairs(pairs, PageFilter("side", "Kestria"))) == 2
+    assert filter_pairs(pairs, PageFilter("article", "a9")).empty
+
+
+def test_an_article_filter_is_described_by_its_title() -> None:
+    titles = {"6bbf927c9ddeaeb9": "The Ledger · Drone strike on Marlow"}
+    described = PageFilter("article", "6bbf927c9ddeaeb9").describe(titles.get)
+    assert described == "article “The Ledger · Drone strike on Marlow”"
+    assert "6bbf" not in described
+    assert PageFilter("entity", "Valdoran").describe() == "entity Valdoran"

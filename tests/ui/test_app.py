@@ -17,6 +17,7 @@ from components.corpus.local import write_tables
 from components.ingest import limits
 from components.ingest.loaders import from_text
 from components.language import nlp
+from components.present.filtering import PageFilter
 from components.ui.workspace_panel import GENERIC_ERROR
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -77,21 +78,103 @@ def test_quote_filters_narrow_the_table(app: AppTest) -> None:
     assert set(narrowed.value["kind"]) == {"direct"}
 
 
+def _banner(at: AppTest) -> list[str]:
+    return [_text(m) for m in at.markdown if "Filtered by" in m.value]
+
+
 def test_filter_from_url_and_clear(app: AppTest) -> None:
     speaker = next(df for df in app.dataframe if "speaker" in df.value.columns).value["speaker"].iloc[0]
     at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=TIMEOUT)
     at.query_params["filter"] = f"speaker:{speaker}"
     at.run()
     assert not at.exception
-    assert any(speaker in i.value for i in at.info)
+    assert any(speaker in b for b in _banner(at))
     quotes = next(df for df in at.dataframe if "kind" in df.value.columns)
     assert set(quotes.value["speaker"]) == {speaker}
     at.button(key="filter.clear").click().run()
-    assert not any("Filtered by" in i.value for i in at.info)
+    assert not _banner(at)
 
 
-def test_pasted_article_is_added_and_bad_input_is_explained(app: AppTest) -> None:
+def _cell(at: AppTest, name: str):
+    return next(e for e in at.expander if e.label == f"**{name}**")
+
+
+def test_every_cell_says_how_it_honours_the_filter(app: AppTest) -> None:
+    app.session_state["newslens.filter"] = PageFilter("side", "Valdora")
+    app.run()
+    assert not app.exception
+    for name in ("Articles", "Reading view", "Entities", "Quotes", "Figures", "Compare", "Export"):
+        assert any(c.value.startswith("Filtered") for c in _cell(app, name).caption), f"{name} says nothing"
+    figures = next(df.value for df in _cell(app, "Figures").dataframe if "that is" in df.value.columns)
+    assert set(figures["side"]) == {"Valdora"}, "a side filter keeps that side's sources only"
+    compare = next(df.value for df in _cell(app, "Compare").dataframe if "label" in df.value.columns)
+    assert set(compare["side"]) == {"Valdora"}, "Compare honours the filter too"
+
+
+def test_an_article_filter_shows_its_title_and_opens_it_in_the_reading_view(app: AppTest) -> None:
+    articles = app.session_state["newslens.workspace"].articles
+    target = articles[5]
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=TIMEOUT)
+    at.query_params.update({"filter": f"article:{target.id}", "article": articles[0].id})
+    at.run()
+    assert not at.exception
+    banner = " ".join(_banner(at))
+    assert target.title in banner and target.id not in banner
+    assert at.selectbox(key="reading.article").value == target.id, "the reading view moves to the article"
+
+
+def test_tables_show_empty_cells_empty(app: AppTest) -> None:
+    assert app.dataframe and all(df.proto.placeholder == "" for df in app.dataframe)
+
+
+def test_loaded_samples_are_not_offered_again_and_no_remove_0(app: AppTest) -> None:
+    labels = [b.label for b in app.button]
+    assert "Load the bundled sample articles" not in labels
+    assert any("13 sample articles are loaded" in c.value for c in _cell(app, "Articles").caption)
+    assert "Remove selected" in labels and not any(label.startswith("Remove 0") for label in labels)
+
+
+def test_compare_starts_on_the_two_sides_with_most_statements_and_shows_readable_pairs(app: AppTest) -> None:
+    by_side = app.session_state["newslens.context"][1].analysis.comparison["statements_by_side"]
+    expected = [s for s in by_side if s != "unknown"][:2]
+    assert app.multiselect(key="compare.sides").value == expected
+    pairs = [m.value for m in _cell(app, "Compare").markdown if "statements on the same subject" in m.value]
+    assert pairs and re.match(r"\*\*(1 pair|\d+ pairs) of", pairs[0]), pairs
+    table = next((df.value for df in _cell(app, "Compare").dataframe if "statement" in df.value.columns), None)
+    if table is not None:
+        assert not {c for c in table.columns if c.startswith(("a_", "b_"))}, "no developer columns"
+
+
+def test_hiding_every_cell_says_how_to_bring_them_back(app: AppTest) -> None:
+    app.multiselect(key="layout.cells").set_value([]).run()
+    assert any("Every cell is hidden" in i.value for i in app.info)
+
+
+def test_cells_move_up_and_down(app: AppTest) -> None:
+    app.selectbox(key="layout.move").set_value("Quotes").run()
+    app.button(key="layout.up").click().run()
+    cells = [e.label.strip("*") for e in app.expander if e.label.startswith("**")]
+    assert cells.index("Quotes") == cells.index("Entities") - 1
+
+
+def test_statements_axis_counts_whole_statements(app: AppTest) -> None:
+    spec = next(c.spec for c in _charts(app) if "Statements per speaker" in c.spec)
+    assert '"format": "d"' in spec and '"tickMinStep": 1' in spec
+
+
+def _tab(at: AppTest, name: str) -> AppTest:
+    """Switch the Articles cell's loader tabs (only the chosen tab's content runs)."""
+    at.session_state["articles.tab"] = name
+    return at.run()
+
+
+def _uploader(at: AppTest):
+    return next(u for u in at.file_uploader if str(u.key).startswith("articles.upload."))
+
+
+def test_pasted_article_is_added_opened_in_the_reading_view_and_the_tab_stays(app: AppTest) -> None:
     n = len(app.dataframe[0].value)
+    _tab(app, "Paste")
     app.text_area(key="articles.paste_text").input(
         "Mayor Ilse Varga said on Monday that the bridge in Halden would reopen. \"We are ready,\" she said."
     )
@@ -99,8 +182,12 @@ def test_pasted_article_is_added_and_bad_input_is_explained(app: AppTest) -> Non
     app.button[[b.label for b in app.button].index("Add article")].click().run()
     assert not app.exception
     assert len(app.dataframe[0].value) == n + 1
+    new = app.session_state["newslens.workspace"].articles[-1]
+    assert app.selectbox(key="reading.article").value == new.id, "the new article opens in the reading view"
+    assert any("is open in the Reading view" in _text(s) for s in _articles_cell(app).success)
     app.text_area(key="articles.paste_text").input("   ")
     app.button[[b.label for b in app.button].index("Add article")].click().run()
+    assert app.session_state["articles.tab"] == "Paste", "the user stays in the tab they were in"
     assert app.error, "an empty paste must say why it was refused"
 
 
@@ -160,6 +247,7 @@ def _button_labels(at: AppTest) -> list[str]:
 
 def test_share_link_reopens_the_workspace_after_a_restart_read_only_and_forkable(app: AppTest) -> None:
     # an owner adds an article, corrects a side, saves, then changes the layout (saved automatically)
+    _tab(app, "Paste")
     app.text_area(key="articles.paste_text").input(BRIDGE_ARTICLE)
     app.text_input(key="articles.paste_title").input("Bridge to reopen")
     app.button[_button_labels(app).index("Add article")].click().run()
@@ -215,7 +303,7 @@ def test_share_link_reopens_the_workspace_after_a_restart_read_only_and_forkable
     # the edit link still edits the original after the restart
     owner = _open_page({"ws": edit_token})
     assert _cells(owner) == SHARED_LAYOUT
-    assert "Add article" in _button_labels(owner)
+    assert "Add article" in _button_labels(_tab(owner, "Paste"))
 
 
 SECRET_TITLE = "Harbour memo not for strangers"
@@ -279,7 +367,8 @@ def test_upload_over_the_size_limit_is_refused_in_the_articles_cell(app: AppTest
     sample = (ROOT / "sample_articles" / "port-strike-harbor-ledger.txt").read_bytes()
     big = sample * (600_000 // len(sample) + 1)  # two real articles, repeated to 0.6 MB each
     n = len(_frame(app, ARTICLE_COLUMNS))
-    app.file_uploader(key="articles.upload").set_value([("a.txt", big, "text/plain"), ("b.txt", big, "text/plain")])
+    _tab(app, "Upload")
+    _uploader(app).set_value([("a.txt", big, "text/plain"), ("b.txt", big, "text/plain")])
     app.run()
     assert not app.exception
     errors = [_text(e) for e in _articles_cell(app).error]
@@ -291,14 +380,15 @@ def test_upload_over_the_size_limit_is_refused_in_the_articles_cell(app: AppTest
 def test_upload_beyond_the_workspace_cap_is_refused_and_one_that_fits_is_added(app: AppTest, monkeypatch) -> None:
     n = len(_frame(app, ARTICLE_COLUMNS))
     monkeypatch.setattr(limits, "MAX_ARTICLES_PER_WORKSPACE", n + 1)
-    uploader = app.file_uploader(key="articles.upload")
+    _tab(app, "Upload")
+    uploader = _uploader(app)
     uploader.set_value([("grain.txt", GRAIN_ARTICLE, "text/plain"), ("ferry.txt", FERRY_ARTICLE, "text/plain")])
     app.run()
     errors = [_text(e) for e in _articles_cell(app).error]
     assert any(f"at most {n + 1} articles; it has {n}, so 2 more cannot be added" in e for e in errors), errors
     assert app.button(key="articles.upload_add").disabled
 
-    app.file_uploader(key="articles.upload").set_value([("grain.txt", GRAIN_ARTICLE, "text/plain")])
+    _uploader(app).set_value([("grain.txt", GRAIN_ARTICLE, "text/plain")])
     app.run()
     assert not _articles_cell(app).error
     app.button(key="articles.upload_add").click().run()
@@ -307,10 +397,27 @@ def test_upload_beyond_the_workspace_cap_is_refused_and_one_that_fits_is_added(a
     assert len(titles) == n + 1 and "Grain ship leaves Marlow" in titles
 
     # the workspace is full now: a paste gets the same clear refusal, and nothing is added
+    _tab(app, "Paste")
     app.text_area(key="articles.paste_text").input(FERRY_ARTICLE.decode())
     app.button[_button_labels(app).index("Add article")].click().run()
     assert any("so 1 more cannot be added" in _text(e) for e in _articles_cell(app).error)
     assert len(_frame(app, ARTICLE_COLUMNS)) == n + 1
+
+
+def test_a_good_and_a_bad_file_each_get_their_line(app: AppTest) -> None:
+    n = len(_frame(app, ARTICLE_COLUMNS))
+    _tab(app, "Upload")
+    _uploader(app).set_value([("grain.txt", GRAIN_ARTICLE, "text/plain"),
+                              ("photo.txt", b"\x89PNG\r\n\x1a\n" + bytes(200), "text/plain")])
+    app.run()
+    app.button(key="articles.upload_add").click().run()
+    assert not app.exception
+    lines = [_text(e) for e in _articles_cell(app).error] + [_text(s) for s in _articles_cell(app).success]
+    assert any(line.startswith("grain.txt: added") for line in lines), lines
+    refused = [line for line in lines if line.startswith("photo.txt")]
+    assert len(refused) == 1 and refused[0].count("photo.txt") == 1, "the file's name once, then why"
+    assert len(_frame(app, ARTICLE_COLUMNS)) == n + 1
+    assert app.session_state["articles.tab"] == "Upload"
 
 
 # --------------------------------------------------------------------------- corpus results (Parquet)
@@ -328,6 +435,13 @@ def _corpus_cell(at: AppTest):
     return next(e for e in at.expander if e.label == "**Corpus**")
 
 
+def _expand_corpus(at: AppTest) -> AppTest:
+    """The Corpus cell starts collapsed, and a collapsed cell runs nothing: open it."""
+    assert not _corpus_cell(at).children or not _corpus_cell(at).text_input, "collapsed cells draw nothing"
+    at.session_state["cell.corpus"] = True
+    return at.run()
+
+
 def _corpus_frame(at: AppTest, columns: set[str]) -> pd.DataFrame:
     return next(df.value for df in _corpus_cell(at).dataframe if columns <= set(df.value.columns))
 
@@ -341,6 +455,7 @@ def test_corpus_result_folder_opens_with_its_tables_and_charts(app: AppTest, par
                                                                monkeypatch) -> None:
     monkeypatch.setenv("NEWSLENS_CORPUS_ROOT", str(parquet_result))
     expected = _expected_tables(parquet_result)
+    _expand_corpus(app)
     charts_before = len(_charts(_corpus_cell(app)))
     app.text_input(key="corpus.folder").input("samples-result")
     app.button(key="corpus.open").click().run()
@@ -356,7 +471,8 @@ def test_corpus_result_folder_opens_with_its_tables_and_charts(app: AppTest, par
     casualties = _corpus_frame(app, {"category", "value", "low", "high", "qualifier"})
     assert len(casualties) == (expected["figures"]["type"] == "casualty").sum() > 0
     specs = [c.spec for c in _charts(_corpus_cell(app))]
-    assert charts_before == 0 and len(specs) == 3, "entity, speaker and casualty charts expected"
+    assert charts_before == 0 and len(specs) >= 3, "entity, speaker and casualty charts expected"
+    assert any('"text": "killed"' in s for s in specs), "one casualty chart per category"
     assert any('"Most mentioned"' in s for s in specs) and any("Statements per speaker" in s for s in specs)
 
     # narrowing by outlet narrows every table
@@ -384,6 +500,7 @@ def test_corpus_folder_outside_the_root_or_not_a_result_is_refused(app: AppTest,
     (parquet_result / "empty").mkdir(exist_ok=True)
     root = parquet_result / "samples-result" if typed == ".." else parquet_result
     monkeypatch.setenv("NEWSLENS_CORPUS_ROOT", str(root))
+    _expand_corpus(app)
     app.text_input(key="corpus.folder").input(typed)
     app.button(key="corpus.open").click().run()
     errors = [_text(e) for e in _corpus_cell(app).error]
@@ -395,6 +512,7 @@ def test_corpus_result_opens_from_uploaded_parquet_files(app: AppTest, parquet_r
     folder = parquet_result / "samples-result"
     files = [(f"{name}.parquet", (folder / f"{name}.parquet").read_bytes(), "application/octet-stream")
              for name in ("articles", "entities", "quotes", "figures")]
+    _expand_corpus(app)
     app.file_uploader(key="corpus.upload").set_value(files[:3]).run()
     app.button(key="corpus.upload_open").click().run()
     assert any("figures.parquet missing" in _text(e) for e in _corpus_cell(app).error)
@@ -403,3 +521,19 @@ def test_corpus_result_opens_from_uploaded_parquet_files(app: AppTest, parquet_r
     assert not app.exception and not _corpus_cell(app).error
     quotes = _corpus_frame(app, {"speaker", "kind", "cue", "text"})
     assert len(quotes) == len(pd.read_parquet(folder / "quotes.parquet"))
+
+
+def test_revoking_every_share_link_asks_first(app: AppTest) -> None:
+    app.button(key="workspace.save").click().run()
+    token = app.query_params["ws"]
+    app.button(key="workspace.revoke").click().run()
+    assert any("Revoke every read-only link?" in w.value for w in app.sidebar.warning)
+    with store_module.Store() as database:
+        assert database.open(_share_token(app)).role == "view", "nothing is revoked before the second click"
+    app.button(key="workspace.revoke_no").click().run()
+    assert not app.sidebar.warning
+    app.button(key="workspace.revoke").click().run()
+    app.button(key="workspace.revoke_yes").click().run()
+    assert any("Revoked 1 read-only link." in s.value for s in app.sidebar.success)
+    with store_module.Store() as database:
+        assert database.open(token).role == "edit"

@@ -1,6 +1,11 @@
 """The page in a real browser: Debian's chromium driven by Playwright against `streamlit run`.
 
 Skips when chromium or playwright is absent (a user's machine); CI installs both.
+
+Every wait is on a page condition, never a fixed sleep: the script has run since the action
+and is no longer running (``stApp``'s ``data-test-script-state``), no element is stale, every
+chart has drawn, the DOM has been quiet for a moment, and the element the action should bring
+is there (see :func:`_settle`). So the tests pass on a busy machine too, only slower.
 """
 
 from __future__ import annotations
@@ -13,19 +18,27 @@ import subprocess
 import sys
 import time
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
+from components.bench.browser import CHROMIUM_ARGS, INSTRUMENT_JS, SETTLED_JS
+
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "artifacts"
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+TIMEOUT_MS = 180_000
+QUIET_MS = 300
 XSS_ARTICLE = (
     "Harbour master Ilse Varga said on Monday that the port of Marlow would reopen. "
     "<script>window.__xss = 1</script><img src=x onerror=\"window.__xss = 2\"> "
     "\"We are ready,\" she said."
 )
+GOOD_FILE = (b"Title: Grain ship leaves Marlow\nOutlet: The Test Courier\n\n"
+             b"The grain ship Aurora left Marlow on Sunday with 40,000 tonnes of wheat, the port authority said. "
+             b"\"The corridor is open,\" harbour master Ilse Varga told reporters.")
+BAD_FILE = b"\x89PNG\r\n\x1a\n" + bytes(300)
 
 pytestmark = [
     pytest.mark.browser,
@@ -88,23 +101,42 @@ def server(tmp_path_factory) -> Iterator[str]:
 def browser():
     sync_api = pytest.importorskip("playwright.sync_api")
     with sync_api.sync_playwright() as playwright:
-        launched = playwright.chromium.launch(
-            executable_path=CHROMIUM,
-            args=["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                  "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-        )
+        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield launched
         launched.close()
 
 
-def _open_tab(browser, url: str, **context_options: object):
-    """A page in a fresh browser context (a new visitor), loaded until its first chart is drawn."""
-    context = browser.new_context(viewport={"width": 1400, "height": 1000}, **context_options)
+# ----------------------------------------------------------------------------- waiting on the page
+
+
+def _runs(tab) -> int:
+    return int(tab.evaluate("() => window.__nl.finished"))
+
+
+def _settle(tab, *, after: int = 0, expect: str | None = None) -> None:
+    """Wait until a script run after run number ``after`` has finished and the page has settled,
+    and, with ``expect`` (a selector), until that element is there."""
+    if expect is not None:
+        tab.wait_for_selector(expect, state="attached", timeout=TIMEOUT_MS)
+    tab.wait_for_function(SETTLED_JS, arg=[after + 1 if after else 1, QUIET_MS], timeout=TIMEOUT_MS, polling=100)
+    if expect is not None:
+        tab.wait_for_selector(expect, state="attached", timeout=TIMEOUT_MS)
+
+
+def _do(tab, action: Callable[[], None], *, expect: str | None = None) -> None:
+    """Run ``action`` and wait for the run it causes to settle (and ``expect`` to be there)."""
+    before = _runs(tab)
+    action()
+    _settle(tab, after=before, expect=expect)
+
+
+def _open_tab(browser, url: str, *, width: int = 1400, **context_options: object):
+    """A page in a fresh browser context (a new visitor), loaded until it has settled."""
+    context = browser.new_context(viewport={"width": width, "height": 1000}, **context_options)
+    context.add_init_script(INSTRUMENT_JS)
     tab = context.new_page()
-    tab.goto(url, wait_until="domcontentloaded")
-    tab.wait_for_selector("text=News Lens", timeout=120_000)
-    tab.wait_for_selector(".vega-embed", timeout=180_000)
-    tab.wait_for_selector('[data-testid="stDataFrame"]', timeout=60_000)
+    tab.goto(url, wait_until="commit")
+    _settle(tab, expect='[data-testid="stDataFrame"]')
     return tab
 
 
@@ -115,68 +147,221 @@ def page(server: str, browser):
     tab.context.close()
 
 
-def _wait_idle(page) -> None:
-    page.wait_for_timeout(500)
-    page.wait_for_function(
-        "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')?.innerText?.includes('Running')",
-        timeout=120_000,
-    )
-    page.wait_for_timeout(500)
+def _cell(tab, name: str):
+    title = tab.locator('summary [data-testid="stMarkdownContainer"]').filter(has_text=re.compile(rf"^\s*{name}\s*$"))
+    return tab.locator('[data-testid="stExpander"]').filter(has=title).first
+
+
+def _marks(scope, role: str, *, title: str | None = None):
+    marks = f'path[aria-roledescription="{role}"]'
+    charts = scope.locator(".vega-embed")
+    chart = charts.filter(has_text=title) if title else charts.filter(has=scope.page.locator(marks))
+    return chart.first.locator(marks)
+
+
+def _click_mark(tab, mark, *, expect: str | None = None) -> None:
+    mark.scroll_into_view_if_needed()
+    _do(tab, lambda: mark.click(force=True), expect=expect)
+
+
+def _clear_filter(tab) -> None:
+    if tab.get_by_role("button", name="Clear filter").count():
+        _do(tab, lambda: tab.get_by_role("button", name="Clear filter").first.click())
+    assert tab.get_by_text("Filtered by", exact=False).count() == 0
+
+
+def _row_box(grid, row: int) -> tuple[float, float]:
+    """Where to click the selection box of a dataframe's ``row`` (0 = first data row)."""
+    grid.scroll_into_view_if_needed()
+    box = grid.bounding_box()
+    assert box is not None
+    return box["x"] + 14, box["y"] + 35 * (row + 1) + 17
+
+
+def _screenshot(tab, name: str, *, width: int) -> Path:
+    """The whole page: the window is grown to the page's height (the page scrolls inside a div)."""
+    ARTIFACTS.mkdir(exist_ok=True)
+    height = tab.evaluate("() => document.querySelector('[data-testid=\"stMain\"]').scrollHeight")
+    tab.set_viewport_size({"width": width, "height": min(int(height) + 80, 16_000)})
+    _settle(tab)
+    path = ARTIFACTS / name
+    tab.screenshot(path=str(path), full_page=True)
+    tab.set_viewport_size({"width": width, "height": 1000})
+    return path
+
+
+# ----------------------------------------------------------------------------- the tests
 
 
 def test_page_shows_every_cell_with_charts_and_tables(page) -> None:
-    for name in ("Articles", "Reading view", "Entities", "Quotes", "Figures", "Compare", "Export"):
-        assert page.get_by_text(name, exact=True).first.is_visible()
+    for name in ("Articles", "Reading view", "Entities", "Quotes", "Figures", "Compare", "Export", "Corpus"):
+        assert _cell(page, name).is_visible()
     assert page.locator(".vega-embed").count() >= 3
     assert page.locator('[data-testid="stDataFrame"]').count() >= 2
-    ARTIFACTS.mkdir(exist_ok=True)
-    shot = ARTIFACTS / "dashboard.png"
-    page.set_viewport_size({"width": 1400, "height": 7000})  # the page scrolls inside a div: grow the window
-    _wait_idle(page)
-    page.screenshot(path=str(shot), full_page=True)
-    page.set_viewport_size({"width": 1400, "height": 1000})
-    print(f"screenshot: {shot}")
+    assert page.get_by_text(re.compile(r"\bnan\b|\bNone\b")).count() == 0
+    print(f"screenshot: {_screenshot(page, 'dashboard.png', width=1400)}")
 
 
-def test_clicking_an_entity_bar_filters_the_page(page) -> None:
-    chart = page.locator(".vega-embed").first
-    chart.scroll_into_view_if_needed()
-    box = chart.bounding_box()
-    assert box is not None
-    for dy in range(28, 90, 6):  # the first (longest) bar sits just under the title
-        page.mouse.click(box["x"] + box["width"] * 0.45, box["y"] + dy)
-        try:
-            page.wait_for_selector("text=Filtered by entity", timeout=4_000)
-            break
-        except Exception:  # noqa: BLE001 - playwright's timeout type; try the next row of pixels
-            continue
-    else:
-        pytest.fail("no click on the entity chart set the filter")
-    _wait_idle(page)
-    assert page.get_by_text("mentions of", exact=False).first.is_visible()
-    page.get_by_role("button", name="Clear filter").click()
-    _wait_idle(page)
+def _side_fills(tab) -> dict[str, set[str]]:
+    """The fill of every mark whose hover text names a side, by side, over every chart coloured by side
+    (all but the entities chart, coloured by type)."""
+    return tab.evaluate("""() => {
+        const found = {};
+        const bySide = [...document.querySelectorAll('.vega-embed')]
+            .filter(c => !c.textContent.includes('Most mentioned'));
+        for (const mark of bySide.flatMap(c => [...c.querySelectorAll('path[aria-label*="side: "]')])) {
+            const side = /side: ([^;]*)/.exec(mark.getAttribute('aria-label'))[1].trim();
+            const fill = mark.getAttribute('fill');
+            if (side && fill && fill !== 'transparent') (found[side] = found[side] || []).push(fill);
+        }
+        return Object.fromEntries(Object.entries(found).map(([s, f]) => [s, [...new Set(f)]]));
+    }""")
+
+
+def test_one_colour_per_side_everywhere_and_unknown_grey(page) -> None:
+    before = _side_fills(page)
+    assert len(before) >= 3, before
+    assert all(len(fills) == 1 for fills in before.values()), f"a side in two colours: {before}"
+    assert before["unknown"] == ["#a3a3a3"], "unknown is neutral grey"
+    assert len({fills[0] for fills in before.values()}) == len(before), "two sides share a colour"
+    compare = _cell(page, "Compare")
+    _click_mark(page, _marks(compare, "bar", title="Statements per side").first, expect='text="Clear filter"')
+    after = _side_fills(page)
+    assert all(after[side] == before[side] for side in after if side in before), (before, after)
+    _clear_filter(page)
+
+
+def test_the_active_filter_stays_in_view_and_every_cell_honours_it(page) -> None:
+    quotes = _cell(page, "Quotes")
+    _click_mark(page, _marks(quotes, "bar", title="Statements per speaker").nth(1),
+                expect='text="Clear filter"')
+    speaker = re.search(r"Filtered by speaker (.+?):", page.get_by_text("Filtered by").first.inner_text()).group(1)
+    figures = _cell(page, "Figures")
+    figures.scroll_into_view_if_needed()
+    clear = page.get_by_role("button", name="Clear filter").first
+    box, window = clear.bounding_box(), page.viewport_size
+    assert box is not None and 0 <= box["y"] <= window["height"], "Clear filter must stay in view"
+    for name in ("Entities", "Quotes", "Figures", "Compare", "Export"):
+        assert _cell(page, name).get_by_text("Filtered:", exact=False).count() >= 1, f"{name} says nothing"
+    table = quotes.locator('[data-testid="stDataFrame"]').last
+    assert table.is_visible()
+    assert page.get_by_text(re.compile(r"\d+ statements? by 1 speaker")).count() == 1, speaker
+    _do(page, lambda: clear.click())
     assert page.get_by_text("Filtered by", exact=False).count() == 0
 
 
-def test_reading_view_escapes_markup(page) -> None:
-    _wait_idle(page)
-    page.get_by_role("tab", name="Paste").click()
-    page.get_by_label("Article text", exact=True).fill(XSS_ARTICLE)
-    page.get_by_label("Title", exact=True).first.fill("Script test")
-    page.get_by_role("button", name="Add article").click()
+def test_clicking_an_entity_bar_filters_the_page_and_lists_its_mentions(page) -> None:
+    entities = _cell(page, "Entities")
+    _click_mark(page, _marks(entities, "bar", title="Most mentioned").first, expect='text="Clear filter"')
+    assert page.get_by_text("Filtered by entity", exact=False).first.is_visible()
+    assert page.get_by_text("mentions of", exact=False).first.is_visible()
+    _clear_filter(page)
+
+
+def test_focus_on_an_article_shows_its_title_and_moves_the_reading_view(page) -> None:
+    articles = _cell(page, "Articles")
+    grid = articles.locator('[data-testid="stDataFrame"]').first
+    x, y = _row_box(grid, 3)
+    _do(page, lambda: page.mouse.click(x, y))
+    _do(page, lambda: articles.get_by_role("button", name="Focus the page on this article").click(),
+        expect='text="Clear filter"')
+    banner = page.get_by_text("Filtered by article", exact=False).first.inner_text()
+    title = re.search(r"“(.+)”", banner)
+    assert title is not None and not re.search(r"\b[0-9a-f]{16}\b", banner), banner
+    reading = _cell(page, "Reading view").locator('[data-testid="stSelectbox"] input').first
+    assert reading.input_value().removeprefix("✓ ") == title.group(1), "the reading view shows the focused article"
+    _clear_filter(page)
+
+
+def test_a_selected_quote_stays_selected_by_record_not_by_row(page) -> None:
+    quotes = _cell(page, "Quotes")
+    grid = quotes.locator('[data-testid="stDataFrame"]').last
+    x, y = _row_box(grid, 6)
+    _do(page, lambda: page.mouse.click(x, y), expect=".nl-read")
+    heading = quotes.locator('[data-testid="stMarkdownContainer"]').filter(has=page.locator("strong")).last
+    chosen, sentence = heading.inner_text(), quotes.locator(".nl-read").last.inner_text()
+    speaker = chosen.split(" · ")[0]
+    box = quotes.locator('[data-testid="stMultiSelect"]').first  # Speaker: the list shrinks, the rows move
+    box.click()
+    page.keyboard.type(speaker)
+    _do(page, lambda: page.keyboard.press("Enter"))
+    page.keyboard.press("Escape")
+    _settle(page, expect=".nl-read")
+    assert quotes.get_by_text(re.compile(r"^\d+ statements? by 1 speaker")).count() == 1
+    assert heading.inner_text() == chosen and quotes.locator(".nl-read").last.inner_text() == sentence, \
+        "the selected statement is the same record, wherever its row went"
+    box.click()
+    _do(page, lambda: page.keyboard.press("Backspace"))
+    page.keyboard.press("Escape")
+
+
+def test_loader_tabs_stay_where_the_user_is(browser, server: str) -> None:
+    tab = _open_tab(browser, server)
     try:
-        page.wait_for_selector("text=Added 1 article", timeout=120_000)
+        articles = _cell(tab, "Articles")
+        _do(tab, lambda: articles.get_by_role("tab", name="Paste").click(), expect='text="Add article"')
+        _do(tab, lambda: articles.get_by_role("button", name="Add article").click(),
+            expect="text=/contains only whitespace|is empty/")
+        assert articles.get_by_role("tab", name="Paste").get_attribute("aria-selected") == "true"
+        assert articles.get_by_text(re.compile("contains only whitespace|is empty")).first.is_visible()
+        _do(tab, lambda: articles.get_by_role("tab", name="Upload").click(), expect='[data-testid="stFileUploader"]')
+        _do(tab, lambda: articles.locator('input[type="file"]').set_input_files(
+            [{"name": "grain.txt", "mimeType": "text/plain", "buffer": GOOD_FILE}]),
+            expect='button:has-text("Add uploaded files")')
+        assert articles.get_by_role("tab", name="Upload").get_attribute("aria-selected") == "true"
+        assert articles.get_by_role("button", name="Add uploaded files").is_visible()
     finally:
-        page.screenshot(path=str(ARTIFACTS / "after-paste.png"), full_page=True)
-    _wait_idle(page)
-    reading = page.locator('[data-testid="stSelectbox"]').filter(has_text="Article").first
-    reading.click()
-    page.keyboard.type("Script test")
-    page.keyboard.press("Enter")
-    _wait_idle(page)
-    assert page.evaluate("() => window.__xss") is None
-    assert page.locator(".nl-read").filter(has_text="<script>window.__xss = 1</script>").count() == 1
+        tab.context.close()
+
+
+def test_a_good_and_a_bad_file_each_get_their_line_and_the_good_one_opens(browser, server: str) -> None:
+    tab = _open_tab(browser, server)
+    try:
+        articles = _cell(tab, "Articles")
+        _do(tab, lambda: articles.get_by_role("tab", name="Upload").click(), expect='[data-testid="stFileUploader"]')
+        _do(tab, lambda: articles.locator('input[type="file"]').set_input_files([
+            {"name": "grain.txt", "mimeType": "text/plain", "buffer": GOOD_FILE},
+            {"name": "photo.txt", "mimeType": "text/plain", "buffer": BAD_FILE},
+        ]), expect='button:has-text("Add uploaded files")')
+        _do(tab, lambda: articles.get_by_role("button", name="Add uploaded files").click(),
+            expect='text=/grain.txt: added/')
+        assert articles.get_by_text(re.compile(r"^grain\.txt: added")).count() == 1
+        refused = articles.get_by_text(re.compile(r"^photo\.txt")).all_inner_texts()
+        assert len(refused) == 1 and refused[0].count("photo.txt") == 1 and "binary" in refused[0], refused
+        reading = _cell(tab, "Reading view")
+        assert reading.locator(".nl-read").filter(has_text="The grain ship Aurora left Marlow").count() == 1, \
+            "the uploaded article opens in the reading view"
+    finally:
+        tab.context.close()
+
+
+def test_a_pasted_article_opens_in_the_reading_view_escaped(browser, server: str) -> None:
+    tab = _open_tab(browser, server)
+    try:
+        articles = _cell(tab, "Articles")
+        _do(tab, lambda: articles.get_by_role("tab", name="Paste").click(), expect='text="Add article"')
+        tab.get_by_label("Article text", exact=True).fill(XSS_ARTICLE)
+        tab.get_by_label("Title", exact=True).first.fill("Script test")
+        _do(tab, lambda: tab.get_by_role("button", name="Add article").click(), expect="text=Added 1 article")
+        assert articles.get_by_role("tab", name="Paste").get_attribute("aria-selected") == "true"
+        reading = _cell(tab, "Reading view")
+        assert reading.locator('[data-testid="stSelectbox"] input').first.input_value().endswith("Script test")
+        assert tab.evaluate("() => window.__xss") is None
+        assert reading.locator(".nl-read").filter(has_text="<script>window.__xss = 1</script>").count() == 1
+    finally:
+        tab.context.close()
+
+
+def test_the_420px_view_fits_its_charts(browser, server: str) -> None:
+    tab = _open_tab(browser, server, width=420)
+    try:
+        figures = _cell(tab, "Figures")
+        figures.scroll_into_view_if_needed()
+        widths = figures.locator(".vega-embed svg").evaluate_all("els => els.map(e => e.getBoundingClientRect().right)")
+        assert widths and max(widths) <= 420, f"a chart runs off a 420 px screen: {widths}"
+        print(f"screenshot: {_screenshot(tab, 'dashboard-420.png', width=420)}")
+    finally:
+        tab.context.close()
 
 
 def _blocking_network(context) -> list[str]:
@@ -192,9 +377,8 @@ def _blocking_network(context) -> list[str]:
 
 
 def test_html_report_from_the_export_cell_works_offline(page, browser, tmp_path) -> None:
-    _wait_idle(page)
-    download = page.get_by_role("button", name="report.html")
-    download.wait_for(timeout=120_000)
+    download = _cell(page, "Export").get_by_role("button", name="report.html")
+    download.wait_for(timeout=TIMEOUT_MS)
     with page.expect_download(timeout=60_000) as info:
         download.click()
     report = tmp_path / "report.html"
@@ -211,7 +395,11 @@ def test_html_report_from_the_export_cell_works_offline(page, browser, tmp_path)
             " return charts.length > 0 && charts.every(c => c.querySelector('svg, canvas')); }",
             timeout=30_000,
         )
-        assert tab.locator(".nl-chart").count() >= 3, "entity, speaker, side and casualty charts expected"
+        assert tab.title() == "Untitled workspace", "the report is titled with the workspace's name"
+        assert tab.locator("h1").inner_text() == "Untitled workspace"
+        assert tab.locator(".nl-chart").count() >= 4, "entity, speaker, side and casualty charts expected"
+        widths = tab.locator(".nl-chart svg").evaluate_all("els => els.map(e => e.getBoundingClientRect().width)")
+        assert min(widths) > 300, f"every chart is drawn at a readable width: {widths}"
         assert tab.locator(".nl-chart .mark-rect path, .nl-chart canvas").count() > 0, "the bars are drawn"
         assert tab.locator("table.nl-table").count() >= 3
         assert tab.locator("table.nl-table").first.locator("tbody tr").count() >= 12
@@ -232,10 +420,14 @@ def _cell_titles(tab) -> list[str]:
     return [t.strip() for t in titles if t.strip() in CELLS]
 
 
+def _is_open(tab, name: str) -> bool:
+    return _cell(tab, name).locator("details").first.get_attribute("open") is not None
+
+
 def _page_summary(tab) -> tuple[str, str]:
     """The sidebar's article count and the quotes cell's statement count, as the page shows them."""
     articles = tab.get_by_text(re.compile(r"^\d+ articles · page built in")).first.inner_text().split(" · ")[0]
-    statements = tab.get_by_text(re.compile(r"^\d+ statements by \d+ speakers$")).first.inner_text()
+    statements = tab.get_by_text(re.compile(r"^\d+ statements by \d+ speakers")).first.inner_text().split(" · ")[0]
     return articles, statements
 
 
@@ -244,11 +436,14 @@ def test_share_link_opens_the_same_workspace_after_a_server_restart(browser, tmp
     proc = _start_server(port=port, database=database)
     try:
         owner = _open_tab(browser, f"http://127.0.0.1:{port}")
-        owner.locator('[aria-label="Remove Compare"]').click()
-        _wait_idle(owner)
-        owner.get_by_role("button", name="Save and get a share link").click()
-        owner.wait_for_selector("text=Read-only link for colleagues", timeout=60_000)
-        _wait_idle(owner)
+        _do(owner, lambda: owner.locator('[aria-label="Remove Compare"]').click())
+        _do(owner, lambda: owner.get_by_role("button", name="Save and get a share link").click(),
+            expect="text=Read-only link for colleagues")
+        _do(owner, lambda: _cell(owner, "Entities").locator("summary").first.click())
+        assert not _is_open(owner, "Entities")
+        _do(owner, lambda: _cell(owner, "Reading view").locator("summary").first.click())
+        assert not _is_open(owner, "Entities"), "a collapsed cell stays collapsed after the next click"
+        _do(owner, lambda: _cell(owner, "Reading view").locator("summary").first.click())
         found = SHARE_LINK.search(owner.locator('[data-testid="stSidebar"] [data-testid="stCode"]').inner_text())
         assert found is not None
         link = found.group(0)
@@ -261,16 +456,15 @@ def test_share_link_opens_the_same_workspace_after_a_server_restart(browser, tmp
     proc = _start_server(port=port, database=database)
     try:
         viewer = _open_tab(browser, link)
-        _wait_idle(viewer)
         assert viewer.get_by_text("(read-only link)").first.is_visible()
         assert _cell_titles(viewer) == cells
+        assert not _is_open(viewer, "Entities"), "the collapsed cell was saved with the workspace"
         assert _page_summary(viewer) == summary
         assert viewer.get_by_role("button", name="Add article").count() == 0
         assert viewer.get_by_text("This is a read-only shared workspace").first.is_visible()
         assert viewer.locator('[aria-label="Remove Articles"]:not([disabled])').count() == 0
-        viewer.get_by_role("button", name="Make a copy I can edit").click()
-        viewer.wait_for_selector("text=Saved automatically", timeout=60_000)
-        _wait_idle(viewer)
+        _do(viewer, lambda: viewer.get_by_role("button", name="Make a copy I can edit").click(),
+            expect="text=Saved automatically")
         fork = SHARE_LINK.search(viewer.url)
         assert fork is not None and fork.group(0) != link
         assert viewer.get_by_role("tab", name="Paste").count() == 1, "the copy can be edited"
