@@ -175,47 +175,69 @@ def chromium_path() -> str | None:
     return shutil.which("chromium") or shutil.which("chromium-browser")
 
 
-def _free_port() -> int:
+def free_port() -> int:
+    """A TCP port free on the loopback interface now."""
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return int(sock.getsockname()[1])
+
+
+def start_streamlit(port: int, env: dict[str, str], *, stdout: Any = subprocess.DEVNULL,
+                    timeout: float = 120) -> subprocess.Popen[bytes]:
+    """``streamlit run dashboard.py`` on ``port`` with ``env``, returned once its health check answers.
+
+    Raises:
+        RuntimeError: the server exited or did not answer within ``timeout`` seconds (it is killed).
+    """
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", str(REPO_ROOT / "dashboard.py"), "--server.port", str(port),
+         "--server.address", "127.0.0.1", "--server.headless", "true", "--browser.gatherUsageStats", "false",
+         "--server.fileWatcherType", "none"],  # edits to the tree during a run must not reload modules
+        cwd=REPO_ROOT, env=env, stdout=stdout, stderr=subprocess.STDOUT,
+    )
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=2) as response:
+                if response.status == 200:
+                    return proc
+        except OSError:
+            if proc.poll() is not None or time.monotonic() > deadline:
+                proc.kill()
+                raise RuntimeError("streamlit did not start") from None
+            time.sleep(0.2)  # polling the health check, not waiting out a guess
+
+
+def stop_streamlit(proc: subprocess.Popen[bytes], *, crash: bool = False, timeout: float = 15) -> None:
+    """Stop a server: SIGTERM and wait, or SIGKILL (a crash: nothing gets to clean up)."""
+    if crash:
+        proc.kill()
+    else:
+        proc.terminate()
+    try:
+        proc.wait(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait(timeout=timeout)
 
 
 @contextmanager
 def serve(database: Path, *, log: Path | None = None, cache_dir: Path | None = None) -> Iterator[str]:
     """``streamlit run dashboard.py`` on a free port with ``database`` (and the page's disk cache in
     ``cache_dir``); yields its URL, stops it after."""
-    port = _free_port()
+    port = free_port()
     env = {**os.environ, "NEWSLENS_DB": str(database)}
     if cache_dir is not None:
         env["NEWSLENS_CACHE_DIR"] = str(cache_dir)
     env.pop("DATABASE_URL", None)
     out = log.open("ab") if log is not None else subprocess.DEVNULL
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(REPO_ROOT / "dashboard.py"), "--server.port", str(port),
-         "--server.address", "127.0.0.1", "--server.headless", "true", "--browser.gatherUsageStats", "false",
-         "--server.fileWatcherType", "none"],
-        cwd=REPO_ROOT, env=env, stdout=out, stderr=subprocess.STDOUT,
-    )
     try:
-        deadline = time.monotonic() + 120
-        while True:
-            try:
-                with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=2) as response:
-                    if response.status == 200:
-                        break
-            except OSError:
-                if proc.poll() is not None or time.monotonic() > deadline:
-                    raise RuntimeError("streamlit did not start") from None
-                time.sleep(0.2)
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        proc.terminate()
+        proc = start_streamlit(port, env, stdout=out)
         try:
-            proc.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait(timeout=15)
+            yield f"http://127.0.0.1:{port}"
+        finally:
+            stop_streamlit(proc)
+    finally:
         if log is not None:
             out.close()  # type: ignore[union-attr]
 

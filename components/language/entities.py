@@ -129,13 +129,19 @@ def _is_nationality(word: str, nationalities: frozenset[str]) -> bool:
     return (found is not None and found[1] == "demonym") or key in nationalities
 
 
-def _shares_stem(shorter: str, longer: str) -> bool:
-    """"valdora" and "valdoran" share a stem; "iran" and "iraq", "julia" and "julianne" do not."""
+def common_prefix(a: str, b: str) -> int:
+    """How many first characters two words share."""
     n = 0
-    for x, y in zip(shorter, longer, strict=False):
+    for x, y in zip(a, b, strict=False):
         if x != y:
             break
         n += 1
+    return n
+
+
+def _shares_stem(shorter: str, longer: str) -> bool:
+    """"valdora" and "valdoran" share a stem; "iran" and "iraq", "julia" and "julianne" do not."""
+    n = common_prefix(shorter, longer)
     return n >= _MIN_DEMONYM and n >= len(shorter) - 2 and len(longer) - n <= 4
 
 

@@ -27,7 +27,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span, Token
 
 from components.language.doctext import doc_text
-from components.language.entities import EntityIndex
+from components.language.entities import EntityIndex, common_prefix
 from components.language.lexicon.names import TITLE_WORDS
 from components.language.lexicon.quotes import ORG_HEAD_NOUNS
 from components.language.lexicon.sides import (
@@ -322,8 +322,8 @@ class SideResolver:
                      and _shared_stem(w, demonym)]
             derived = _derived_country(demonym)
             if names:
-                best = max(_common_prefix(n, demonym) for n in names)
-                countries = [n for n in names if _common_prefix(n, demonym) == best]
+                best = max(common_prefix(n, demonym) for n in names)
+                countries = [n for n in names if common_prefix(n, demonym) == best]
                 if derived is None and len(countries) != 1:
                     continue
                 if derived is not None and derived not in proper and len(countries) == 1 and not derived.startswith(
@@ -663,15 +663,6 @@ def _objects_for(verb: Token) -> list[Token]:
     return found
 
 
-def _common_prefix(a: str, b: str) -> int:
-    n = 0
-    for x, y in zip(a, b, strict=False):
-        if x != y:
-            break
-        n += 1
-    return n
-
-
 def _written(doc: Doc, at: Mapping[str, list[int]], key: str) -> str:
     """The name as the article writes it ("Kestria" for "kestria"); ``at`` indexes capitalised words."""
     return doc[at[key][0]].text if key in at else key.title()
@@ -695,7 +686,7 @@ def _owner(noun: Token) -> Token | None:
 
 def _shared_stem(a: str, b: str) -> bool:
     """"kestria" and "kestrian" share a stem; "iran" and "iraq" do not."""
-    n = _common_prefix(a, b)
+    n = common_prefix(a, b)
     return n >= _MIN_STEM and n >= min(len(a), len(b)) - 2
 
 

@@ -17,7 +17,7 @@ token); :mod:`components.language.attribution` names them.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
@@ -47,13 +47,24 @@ _MATCHER_CACHE_SIZE = 4  # one model in the app; tests build a few blank vocabul
 _VERBAL = ["VERB", "AUX"]
 
 
-def _matcher(vocab: Vocab) -> Matcher:
-    """The cue matcher for a vocabulary, built once (the cache holds the vocab, so its id stays its own)."""
-    cached = _MATCHERS.get(id(vocab))
+def _per_vocab(cache: dict[int, tuple[Vocab, Matcher]], vocab: Vocab, build: Callable[[Vocab], Matcher]) -> Matcher:
+    """A matcher built once per vocabulary (the cache holds the vocab, so its id stays its own)."""
+    cached = cache.get(id(vocab))
     if cached is not None and cached[0] is vocab:
         return cached[1]
-    while len(_MATCHERS) >= _MATCHER_CACHE_SIZE:
-        _MATCHERS.pop(next(iter(_MATCHERS)))
+    while len(cache) >= _MATCHER_CACHE_SIZE:
+        cache.pop(next(iter(cache)))
+    matcher = build(vocab)
+    cache[id(vocab)] = (vocab, matcher)
+    return matcher
+
+
+def _matcher(vocab: Vocab) -> Matcher:
+    """The cue matcher for a vocabulary, built once."""
+    return _per_vocab(_MATCHERS, vocab, _build_cue_matcher)
+
+
+def _build_cue_matcher(vocab: Vocab) -> Matcher:
     matcher = Matcher(vocab)
     not_clause = {"NOT_IN": sorted(lex.NON_CLAUSE_DEPS)}
     matcher.add("CUE", [[{"LEMMA": {"IN": sorted(lex.REPORTING_VERBS)}, "POS": {"IN": _VERBAL}, "DEP": not_clause}]])
@@ -65,7 +76,6 @@ def _matcher(vocab: Vocab) -> Matcher:
     matcher.add("BELIEF_CUE", [[{"LEMMA": {"IN": beliefs}, "POS": {"IN": _VERBAL}, "DEP": not_clause}]])
     matcher.add("SOURCE", [[{"LOWER": word} for word in phrase] for phrase in lex.SOURCE_PHRASES])
     matcher.add("LABEL", lex.SPEAKER_LABEL_PATTERNS, greedy="LONGEST")
-    _MATCHERS[id(vocab)] = (vocab, matcher)
     return matcher
 
 
@@ -710,15 +720,13 @@ _FRAME_MATCHERS: dict[int, tuple[Vocab, Matcher]] = {}
 
 def _frame_matcher(vocab: Vocab) -> Matcher:
     """The matcher of :data:`lexicon.quotes.SOURCE_FRAME_PATTERNS`, built once per vocabulary."""
-    cached = _FRAME_MATCHERS.get(id(vocab))
-    if cached is not None and cached[0] is vocab:
-        return cached[1]
-    while len(_FRAME_MATCHERS) >= _MATCHER_CACHE_SIZE:
-        _FRAME_MATCHERS.pop(next(iter(_FRAME_MATCHERS)))
+    return _per_vocab(_FRAME_MATCHERS, vocab, _build_frame_matcher)
+
+
+def _build_frame_matcher(vocab: Vocab) -> Matcher:
     matcher = Matcher(vocab)
     for label, patterns in lex.SOURCE_FRAME_PATTERNS.items():
         matcher.add(label, patterns)
-    _FRAME_MATCHERS[id(vocab)] = (vocab, matcher)
     return matcher
 
 

@@ -13,17 +13,20 @@ from __future__ import annotations
 import os
 import re
 import shutil
-import socket
 import subprocess
-import sys
-import time
-import urllib.request
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
-from components.bench.browser import CHROMIUM_ARGS, INSTRUMENT_JS, SETTLED_JS
+from components.bench.browser import (
+    CHROMIUM_ARGS,
+    INSTRUMENT_JS,
+    SETTLED_JS,
+    free_port,
+    start_streamlit,
+    stop_streamlit,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "artifacts"
@@ -46,55 +49,24 @@ pytestmark = [
 ]
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 def _start_server(*, port: int, database: Path) -> subprocess.Popen[bytes]:
     """``streamlit run dashboard.py`` on ``port`` with its own workspace database; waits until healthy."""
     env = {**os.environ, "NEWSLENS_DB": str(database)}
     env.pop("DATABASE_URL", None)
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(ROOT / "dashboard.py"), "--server.port", str(port),
-         "--server.address", "127.0.0.1", "--server.headless", "true", "--browser.gatherUsageStats", "false",
-         "--server.fileWatcherType", "none"],  # edits to the tree during a run must not reload modules
-        cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-    )
-    deadline = time.monotonic() + 90
-    while time.monotonic() < deadline:
+    log = database.with_suffix(".log")
+    with log.open("ab") as out:
         try:
-            with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=2) as response:
-                if response.status == 200:
-                    return proc
-        except OSError:
-            if proc.poll() is not None:
-                break
-            time.sleep(0.3)
-    proc.kill()
-    pytest.fail("streamlit did not start: " + (proc.stdout.read().decode(errors="replace") if proc.stdout else ""))
-
-
-def _stop_server(proc: subprocess.Popen[bytes], *, crash: bool = False) -> None:
-    """Stop a server: SIGTERM and wait, or SIGKILL (a crash: nothing gets to clean up)."""
-    if crash:
-        proc.kill()
-    else:
-        proc.terminate()
-    try:
-        proc.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        proc.kill()
-        proc.wait(timeout=10)
+            return start_streamlit(port, env, stdout=out, timeout=90)
+        except RuntimeError:
+            pytest.fail("streamlit did not start: " + log.read_text(errors="replace"))
 
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory) -> Iterator[str]:
-    port = _free_port()
+    port = free_port()
     proc = _start_server(port=port, database=tmp_path_factory.mktemp("db") / "ws.sqlite")
     yield f"http://127.0.0.1:{port}"
-    _stop_server(proc)
+    stop_streamlit(proc)
 
 
 @pytest.fixture(scope="module")
@@ -432,7 +404,7 @@ def _page_summary(tab) -> tuple[str, str]:
 
 
 def test_share_link_opens_the_same_workspace_after_a_server_restart(browser, tmp_path) -> None:
-    port, database = _free_port(), tmp_path / "ws.sqlite"
+    port, database = free_port(), tmp_path / "ws.sqlite"
     proc = _start_server(port=port, database=database)
     try:
         owner = _open_tab(browser, f"http://127.0.0.1:{port}")
@@ -451,7 +423,7 @@ def test_share_link_opens_the_same_workspace_after_a_server_restart(browser, tmp
         assert "Compare" not in cells and "Articles" in cells
         owner.context.close()
     finally:
-        _stop_server(proc, crash=True)  # killed, as a crash would: only the database survives
+        stop_streamlit(proc, crash=True)  # killed, as a crash would: only the database survives
 
     proc = _start_server(port=port, database=database)
     try:
@@ -471,4 +443,4 @@ def test_share_link_opens_the_same_workspace_after_a_server_restart(browser, tmp
         assert _cell_titles(viewer) == cells
         viewer.context.close()
     finally:
-        _stop_server(proc)
+        stop_streamlit(proc)
