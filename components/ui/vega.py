@@ -6,6 +6,10 @@ a dozen charts) and the data goes to Arrow again. The page converts each chart o
 the validation (the builders' output is checked in ``tests/present/test_charts.py``, and the
 browser's vega-lite still refuses a bad spec), keeps it in :meth:`PageContext.memo` and hands
 it to ``st.vega_lite_chart``; a rerun that changes nothing in a chart converts nothing.
+
+For the same reason the page builds charts with altair's debug mode off: in it, every object
+altair makes is validated against its schema as it is made (a third of a filtered rerun's chart
+building). The tests build the same charts with it on and validate what they produce.
 """
 
 from __future__ import annotations
@@ -19,9 +23,12 @@ import altair as alt
 import pandas as pd
 import pyarrow as pa
 import streamlit as st
+from altair.utils import schemapi
 
 from components.present.charts import element_height
 from components.ui.context import PageContext
+
+schemapi.disable_debug_mode()
 
 #: What altair's default theme adds to every spec; Streamlit drops it too (it sizes charts itself).
 _DEFAULT_CONFIG = {"view": {"continuousWidth": 300, "continuousHeight": 300}}
