@@ -396,6 +396,19 @@ def _is_open(tab, name: str) -> bool:
     return _cell(tab, name).locator("details").first.get_attribute("open") is not None
 
 
+def _toggle(tab, name: str, *, to_open: bool) -> None:
+    """Click cell ``name``'s title and wait until the page draws it open (or collapsed): the
+    expander follows the run its click starts, which may end before the expander is redrawn."""
+    from playwright.sync_api import expect  # only reached when the browser fixture found playwright
+
+    details = _cell(tab, name).locator("details").first
+    _do(tab, lambda: _cell(tab, name).locator("summary").first.click())
+    if to_open:
+        expect(details).to_have_attribute("open", "", timeout=TIMEOUT_MS)
+    else:
+        expect(details).not_to_have_attribute("open", "", timeout=TIMEOUT_MS)
+
+
 def _page_summary(tab) -> tuple[str, str]:
     """The sidebar's article count and the quotes cell's statement count, as the page shows them."""
     articles = tab.get_by_text(re.compile(r"^\d+ articles · page built in")).first.inner_text().split(" · ")[0]
@@ -411,11 +424,10 @@ def test_share_link_opens_the_same_workspace_after_a_server_restart(browser, tmp
         _do(owner, lambda: owner.locator('[aria-label="Remove Compare"]').click())
         _do(owner, lambda: owner.get_by_role("button", name="Save and get a share link").click(),
             expect="text=Read-only link for colleagues")
-        _do(owner, lambda: _cell(owner, "Entities").locator("summary").first.click())
-        assert not _is_open(owner, "Entities")
-        _do(owner, lambda: _cell(owner, "Reading view").locator("summary").first.click())
+        _toggle(owner, "Entities", to_open=False)
+        _toggle(owner, "Reading view", to_open=False)
         assert not _is_open(owner, "Entities"), "a collapsed cell stays collapsed after the next click"
-        _do(owner, lambda: _cell(owner, "Reading view").locator("summary").first.click())
+        _toggle(owner, "Reading view", to_open=True)
         found = SHARE_LINK.search(owner.locator('[data-testid="stSidebar"] [data-testid="stCode"]').inner_text())
         assert found is not None
         link = found.group(0)
