@@ -6,5 +6,9 @@ command line (``python -m components evaluate ...``). It holds no corpus data: e
 reads a checkout the user points it at, and never a split that is kept for measuring the team.
 
 - :mod:`components.evaluation.polnear`: quote attribution (content span and speaker) against
-  PolNeAR, the Political News Attribution Relations corpus (BRAT standoff annotations).
+  PolNeAR, the Political News Attribution Relations corpus (BRAT standoff annotations): the
+  analysis run over a split, the printed report and the command line. Beside it, by job:
+  ``polnear_records`` (the records and the BRAT parser), ``polnear_match`` (sources resolved,
+  the speaker and content rules), ``polnear_corpus`` (reading one split from disk, never
+  ``test``) and ``polnear_score`` (per-article scores and the summary).
 """

@@ -14,6 +14,10 @@ import pytest
 
 from components.__main__ import main as cli_main
 from components.evaluation import polnear as pn
+from components.evaluation import polnear_corpus as pn_corpus
+from components.evaluation import polnear_match as pn_match
+from components.evaluation import polnear_records as pn_records
+from components.evaluation import polnear_score as pn_score
 
 # --- a synthetic PolNeAR-format split ---------------------------------------------------------
 
@@ -110,7 +114,7 @@ def checkout(tmp_path: Path) -> Path:
 
 
 def test_reader_parses_spans_and_relations(checkout: Path) -> None:
-    articles = pn.read_split(checkout, "dev")
+    articles = pn_corpus.read_split(checkout, "dev")
     assert [a.name for a in articles] == ["courier_2031-05-03_dam-inspection", "ledger_2031-05-02_ostrel-bridge"]
     dam, bridge = articles
     assert dam.annotator == "c3d4"
@@ -133,15 +137,16 @@ def test_reader_parses_spans_and_relations(checkout: Path) -> None:
 
 
 def test_reader_accepts_the_data_folder_and_a_limit(checkout: Path) -> None:
-    assert [a.name for a in pn.read_split(checkout / "data", "dev")] == [a.name for a in pn.read_split(checkout, "dev")]
-    assert len(pn.read_split(checkout, "dev", limit=1)) == 1
+    from_data = [a.name for a in pn_corpus.read_split(checkout / "data", "dev")]
+    assert from_data == [a.name for a in pn_corpus.read_split(checkout, "dev")]
+    assert len(pn_corpus.read_split(checkout, "dev", limit=1)) == 1
 
 
 def test_parse_ann_reads_content2_and_skips_other_lines() -> None:
     ann = ("T1\tSource 0 4\tAnna\nT2\tCue 5 9\tsaid\nT3\tContent 10 14;20 24\txxxx yyyy\nT4\tContent 30 34\tzzzz\n"
            "T5\tAttribution 5 9\tsaid\nE1\tAttribution:T5 Source:T1 Cue:T2 Content:T3 Content2:T4\n"
            "#1\tAnnotatorNotes T1\tnote\nthe tail of a span text that held a newline\n")
-    spans, events = pn.parse_ann(ann)
+    spans, events = pn_records.parse_ann(ann)
     assert spans["T3"].fragments == ((10, 14), (20, 24))
     (event,) = events
     assert event.label == "Attribution"
@@ -150,9 +155,9 @@ def test_parse_ann_reads_content2_and_skips_other_lines() -> None:
 
 @pytest.mark.parametrize("split", ["test", "parc3-replication", "annotator-training", "validation"])
 def test_only_train_and_dev_are_read(checkout: Path, split: str) -> None:
-    error = pn.HeldOutSplitError if split == "test" else pn.PolnearError
+    error = pn_records.HeldOutSplitError if split == "test" else pn_records.PolnearError
     with pytest.raises(error):
-        pn.read_split(checkout, split)
+        pn_corpus.read_split(checkout, split)
 
 
 def test_cli_refuses_the_test_split(checkout: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -170,10 +175,10 @@ def test_relative_pronoun_takes_the_phrase_before_it(tmp_path: Path) -> None:
     t = COUNCIL
     attrs = [Attr({"Source": [span(t, "who")], "Cue": [span(t, "warned")],
                    "Content": [span(t, "that the levy would rise again")]})]
-    gold = pn.gold_from_ann("council", "x", t, ann_text(t, attrs, notes=False))
+    gold = pn_corpus.gold_from_ann("council", "x", t, ann_text(t, attrs, notes=False))
     (warning,) = gold.attributions
     assert warning.source_kind == "relative"
-    assert pn.speaker_matches("Ines Marwick", warning.resolved_source)
+    assert pn_match.speaker_matches("Ines Marwick", warning.resolved_source)
 
 
 def corenlp_xml(text: str, sentences: list[list[str]], chain: list[tuple[int, int, int]]) -> str:
@@ -203,12 +208,12 @@ def test_coreference_chains_win_over_the_nearest_source(tmp_path: Path) -> None:
     path = tmp_path / "bridge.txt.xml"
     path.write_text(corenlp_xml(BRIDGE, [["Elena", "Korsak"], ["Tomas"], ["He"]], [(1, 1, 3), (3, 1, 2)]),
                     encoding="utf-8")
-    chains = pn.read_corenlp_chains(path)
+    chains = pn_corpus.read_corenlp_chains(path)
     assert chains == [(span(BRIDGE, "Elena Korsak"), span(BRIDGE, "He"))]
-    gold = pn.gold_from_ann("bridge", "x", BRIDGE, ann_text(BRIDGE, bridge_attrs()), chains=chains)
+    gold = pn_corpus.gold_from_ann("bridge", "x", BRIDGE, ann_text(BRIDGE, bridge_attrs()), chains=chains)
     added = gold.attributions[2]
     assert (added.resolved_source, added.resolved_by) == ("Elena Korsak", "corenlp")
-    assert pn.read_corenlp_chains(tmp_path / "missing.xml") == []
+    assert pn_corpus.read_corenlp_chains(tmp_path / "missing.xml") == []
 
 
 def test_a_common_noun_source_also_matches_its_named_antecedent(tmp_path: Path) -> None:
@@ -218,13 +223,13 @@ def test_a_common_noun_source_also_matches_its_named_antecedent(tmp_path: Path) 
                     encoding="utf-8")
     attrs = [Attr({"Source": [span(text, "The mayor")], "Cue": [span(text, "said")],
                    "Content": [span(text, "the budget was final")]})]
-    gold = pn.gold_from_ann("session", "x", text, ann_text(text, attrs, notes=False),
-                            chains=pn.read_corenlp_chains(path))
+    gold = pn_corpus.gold_from_ann("session", "x", text, ann_text(text, attrs, notes=False),
+                            chains=pn_corpus.read_corenlp_chains(path))
     (statement,) = gold.attributions
     assert statement.source_kind == "common" and statement.alternatives == ("Elena Korsak",)
-    assert pn.speaker_matches_gold("Elena Korsak", statement)
-    assert pn.speaker_matches_gold("mayor", statement)
-    assert not pn.speaker_matches_gold("Tomas Vell", statement)
+    assert pn_match.speaker_matches_gold("Elena Korsak", statement)
+    assert pn_match.speaker_matches_gold("mayor", statement)
+    assert not pn_match.speaker_matches_gold("Tomas Vell", statement)
 
 
 # --- the match rules ---------------------------------------------------------------------------
@@ -249,7 +254,7 @@ def test_a_common_noun_source_also_matches_its_named_antecedent(tmp_path: Path) 
          "other-person", "unresolved", "empty"],
 )
 def test_speaker_match(speaker: str, source: str | None, expected: bool) -> None:
-    assert pn.speaker_matches(speaker, source) is expected
+    assert pn_match.speaker_matches(speaker, source) is expected
 
 
 @pytest.mark.parametrize(
@@ -263,30 +268,30 @@ def test_speaker_match(speaker: str, source: str | None, expected: bool) -> None
     ],
     ids=["inside", "half", "fifth", "fragments", "apart"],
 )
-def test_content_match(predicted: pn.Fragments, gold: pn.Fragments, expected: bool) -> None:
-    assert pn.content_matches(predicted, gold) is expected
+def test_content_match(predicted: pn_records.Fragments, gold: pn_records.Fragments, expected: bool) -> None:
+    assert pn_match.content_matches(predicted, gold) is expected
 
 
 # --- the scorer on hand-made predictions -------------------------------------------------------
 
 
-def quote(text: str, phrase: str, speaker: str, cue: str = "said", after: str = "") -> pn.PredictedQuote:
+def quote(text: str, phrase: str, speaker: str, cue: str = "said", after: str = "") -> pn_records.PredictedQuote:
     start, end = span(text, phrase, after)
-    return pn.PredictedQuote.from_contract({"speaker": speaker, "speaker_text": speaker, "cue": cue,
+    return pn_records.PredictedQuote.from_contract({"speaker": speaker, "speaker_text": speaker, "cue": cue,
                                             "kind": "indirect", "text": phrase, "start": start, "end": end})
 
 
 def test_scorer_counts_a_match_a_wrong_speaker_a_miss_and_a_false_positive(checkout: Path) -> None:
-    bridge = pn.read_split(checkout, "dev")[1]
+    bridge = pn_corpus.read_split(checkout, "dev")[1]
     predicted = [
         quote(BRIDGE, "the Ostrel bridge would reopen in May", "Elena Korsak"),  # match
         quote(BRIDGE, "We have replaced every cable", "Elena Korsak"),  # content right, speaker wrong
         quote(BRIDGE, "Mayor Elena Korsak", "Tomas Vell", cue="told"),  # no gold content: false positive
         quote(BRIDGE, "welcome the news", "Residents"),  # only the implicit-source gold: neutral
     ]  # "He added that ..." is not predicted: a miss
-    score = pn.score_article(bridge, predicted)
+    score = pn_score.score_article(bridge, predicted)
     assert (score.n_gold, score.n_pred, score.n_neutral) == (3, 3, 1)
-    figures = pn.article_figures(score)
+    figures = pn_score.article_figures(score)
     assert figures["content"] == {"p": round(2 / 3, 4), "r": round(2 / 3, 4), "f1": round(2 / 3, 4)}
     assert figures["attribution"] == {"p": round(1 / 3, 4), "r": round(1 / 3, 4), "f1": round(1 / 3, 4)}
     assert sorted((m.gold.cue, m.reason) for m in score.misses) == [("added", "content not found"),
@@ -294,7 +299,7 @@ def test_scorer_counts_a_match_a_wrong_speaker_a_miss_and_a_false_positive(check
     assert sorted((fp.quote.cue, fp.reason) for fp in score.false_positives) == [("said", "wrong speaker"),
                                                                                  ("told", "no gold content")]
 
-    summary = pn.summarize([score])
+    summary = pn_score.summarize([score])
     assert summary["attribution"]["f1"] == round(1 / 3, 4)
     assert summary["skipped_gold"] == {"implicit source": 1}
     assert summary["missed_cues"]["content not found"] == [("added", 1)]
@@ -304,15 +309,16 @@ def test_scorer_counts_a_match_a_wrong_speaker_a_miss_and_a_false_positive(check
 
 
 def test_a_pronoun_source_matches_its_antecedent(checkout: Path) -> None:
-    bridge = pn.read_split(checkout, "dev")[1]
-    right = pn.score_article(bridge, [quote(BRIDGE, "the work cost four million crowns", "Tomas Vell", "added")])
-    wrong = pn.score_article(bridge, [quote(BRIDGE, "the work cost four million crowns", "Elena Korsak", "added")])
+    bridge = pn_corpus.read_split(checkout, "dev")[1]
+    cost = "the work cost four million crowns"
+    right = pn_score.score_article(bridge, [quote(BRIDGE, cost, "Tomas Vell", "added")])
+    wrong = pn_score.score_article(bridge, [quote(BRIDGE, cost, "Elena Korsak", "added")])
     assert right.gold_attr_hits == 1 and wrong.gold_attr_hits == 0 and wrong.gold_content_hits == 1
 
 
 def test_empty_sides_score_like_the_acceptance_scorer() -> None:
-    assert pn.prf(0, 0, 0, 0) == {"p": 1.0, "r": 1.0, "f1": 1.0}
-    assert pn.prf(0, 3, 0, 0) == {"p": 0.0, "r": 1.0, "f1": 0.0}
+    assert pn_score.prf(0, 0, 0, 0) == {"p": 1.0, "r": 1.0, "f1": 1.0}
+    assert pn_score.prf(0, 3, 0, 0) == {"p": 0.0, "r": 1.0, "f1": 0.0}
 
 
 # --- the real analysis, end to end -------------------------------------------------------------
