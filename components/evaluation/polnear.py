@@ -4,7 +4,7 @@
 (``PATH`` is the repository root or its ``data`` folder), analyzes every article with our
 pipeline and prints per-article and overall precision, recall and F1, plus the cues we miss most
 and the cues of our unmatched quotes. Only ``train`` and ``dev`` are read: ``test`` is how the
-team is measured, and this module refuses it before touching the disk.
+team is measured, and the reader (:mod:`polnear_corpus`) refuses it before touching the disk.
 
 **The corpus.** Each split folder holds ``text/NAME.txt`` and ``attributions/NAME_ANNOTATOR.ann``
 (BRAT standoff; a few articles have one file per annotator, and the first annotator in sorted
