@@ -338,10 +338,6 @@ def _raw_mentions(doc: Doc) -> list[tuple[str, str, int, int]]:
     return found
 
 
-def labels_by_key_norp(mentions: Sequence[tuple[str, str, int, int]], key: str) -> bool:
-    return any(label == "NORP" and _norm_key(text) == key for text, label, *_ in mentions)
-
-
 def _unlabelled_surnames(
     doc: Doc, kept: Sequence[tuple[str, str, int, int]], full_names: Sequence[str]
 ) -> list[tuple[str, str, int, int]]:

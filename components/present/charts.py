@@ -258,6 +258,24 @@ def figure_bound(row: Mapping[str, Any]) -> str:
     return ""
 
 
+def _add_source_and_ends(data: pd.DataFrame, ids: Sequence[str], sides: Mapping[tuple[str, str], str]) -> None:
+    """Add who (the source, or the outlet's own words), side, point, low_end and high_end to the
+    figure rows ``data`` (of articles ``ids``), in place."""
+    data["who"] = [s if isinstance(s, str) and s else f"{o or 'article'} ({OWN_WORDS})"
+                   for s, o in zip(data["source"], data["outlet"], strict=True)]
+    data["side"] = [side_of_source(sides, a, s) for a, s in zip(ids, data["source"], strict=True)]
+    data["point"] = data["value"].fillna(data["low"]).fillna(data["high"])
+    data["low_end"] = data["low"].fillna(data["point"])
+    data["high_end"] = data["high"].fillna(data["point"])
+
+
+def _add_labels(data: pd.DataFrame) -> None:
+    """Add label (the figure as written) and bound (the numbers its words allow), in place."""
+    records = data.to_dict("records")
+    data["label"] = [figure_label(r) for r in records]
+    data["bound"] = [figure_bound(r) for r in records]
+
+
 def figure_rows(
     figures: pd.DataFrame,
     *,
@@ -284,16 +302,9 @@ def figure_rows(
     ids = data["article_id"].astype(str).tolist()
     data["event_id"] = [events.get(a, ("all", ""))[0] for a in ids]
     data["event"] = [events.get(a, ("all", "all articles"))[1] for a in ids]
-    data["who"] = [s if isinstance(s, str) and s else f"{o or 'article'} ({OWN_WORDS})"
-                   for s, o in zip(data["source"], data["outlet"], strict=True)]
-    data["side"] = [side_of_source(sides, a, s) for a, s in zip(ids, data["source"], strict=True)]
-    data["point"] = data["value"].fillna(data["low"]).fillna(data["high"])
-    data["low_end"] = data["low"].fillna(data["point"])
-    data["high_end"] = data["high"].fillna(data["point"])
+    _add_source_and_ends(data, ids, sides)
     data["part"] = data["subset_of"].notna().map({True: "part of another figure", False: "total"})
-    records = data.to_dict("records")
-    data["label"] = [figure_label(r) for r in records]
-    data["bound"] = [figure_bound(r) for r in records]
+    _add_labels(data)
     own_set = set(own) if own is not None else None
     if own_set is None:
         apart = data["subset_of"].notna()
@@ -322,10 +333,6 @@ def _outliers(data: pd.DataFrame, apart: pd.Series) -> pd.Series:
 
 def panel_order(panels: Iterable[str]) -> list[str]:
     """Categories in reading order (killed, wounded, ...), the "apart" panel last."""
-    return _panel_order(panels)
-
-
-def _panel_order(panels: Iterable[str]) -> list[str]:
     found = set(panels)
     order = [c for c in CATEGORY_ORDER if c in found] + sorted(found - set(CATEGORY_ORDER) - {APART})
     return order + ([APART] if APART in found else [])
@@ -370,7 +377,7 @@ def casualty_panels(rows: pd.DataFrame, *, colors: SideColors | None = None, sel
     data = _text(rows, ["who", "outlet", "label", "bound", "text", "side"])[FIGURE_CHART_COLUMNS]
     order = _who_order(data, colors)
     panels: Panels = []
-    for panel in _panel_order(data["panel"]):
+    for panel in panel_order(data["panel"]):
         part = data[data["panel"] == panel]
         select = _figure_select("figure")
         base = alt.Chart().encode(  # data on the layer: altair compares layers' data by printing each frame
@@ -422,15 +429,8 @@ def toll_rows(event_figures: Sequence[Mapping[str, Any]], *, superseded: Mapping
     marks = data["superseded"] if "superseded" in data.columns else pd.Series([None] * len(data))
     data["state"] = ["superseded" if (m is True or superseded.get((a, str(i))) is True) else "current"
                      for m, a, i in zip(marks, ids, data["id"], strict=True)]
-    data["who"] = [s if isinstance(s, str) and s else f"{o or 'article'} ({OWN_WORDS})"
-                   for s, o in zip(data["source"], data["outlet"], strict=True)]
-    data["side"] = [side_of_source(sides, a, s) for a, s in zip(ids, data["source"], strict=True)]
-    data["point"] = data["value"].fillna(data["low"]).fillna(data["high"])
-    data["low_end"] = data["low"].fillna(data["point"])
-    data["high_end"] = data["high"].fillna(data["point"])
-    records = data.to_dict("records")
-    data["label"] = [figure_label(r) for r in records]
-    data["bound"] = [figure_bound(r) for r in records]
+    _add_source_and_ends(data, ids, sides)
+    _add_labels(data)
     data["published"] = pd.to_datetime(data["published"], errors="coerce").dt.strftime("%Y-%m-%d")
     return data[TOLL_COLUMNS]
 
@@ -454,7 +454,7 @@ def toll_panels(rows: pd.DataFrame, *, colors: SideColors | None = None) -> Pane
     days = max(1, data["published"].nunique())
     superseded = alt.datum.state == "superseded"
     panels: Panels = []
-    for category in _panel_order(data["category"]):
+    for category in panel_order(data["category"]):
         part = data[data["category"] == category]
         base = alt.Chart().encode(  # data on the layer: altair compares layers' data by printing each frame
             x=alt.X("published:T", title="published", scale=alt.Scale(domain=domain),
@@ -479,11 +479,6 @@ def toll_panels(rows: pd.DataFrame, *, colors: SideColors | None = None) -> Pane
             title=alt.Title(category, anchor="start"), width="container")
         panels.append((category, _sized(chart, TOLL_HEIGHT, legend=False)))
     return panels
-
-
-def tolls_over_time(rows: pd.DataFrame, *, colors: SideColors | None = None, width: int = 640) -> alt.VConcatChart:
-    """:func:`toll_panels` stacked in one chart, each ``width`` px wide (for the offline report)."""
-    return _stack(toll_panels(rows, colors=colors), title="Tolls over time", width=width)
 
 
 DISCREPANCY_COLUMNS = ["key", "who", "side", "outlet", "source", "point", "low_end", "high_end", "label", "article_id",
@@ -525,7 +520,3 @@ def discrepancy_panels(rows: pd.DataFrame, *, colors: SideColors | None = None, 
     return panels
 
 
-def discrepancy_chart(rows: pd.DataFrame, *, colors: SideColors | None = None, width: int = 640) -> alt.VConcatChart:
-    """:func:`discrepancy_panels` stacked in one chart, each ``width`` px wide (for the offline report)."""
-    return _stack(discrepancy_panels(rows, colors=colors, selectable=False), title="Where the sources disagree",
-                  width=width)

@@ -86,12 +86,6 @@ def prepare(chart: alt.TopLevelMixin) -> PreparedChart:
     return PreparedChart(spec=to_spec(chart), height=element_height(chart))
 
 
-def prepared(ctx: PageContext, name: str, build: Callable[[], alt.TopLevelMixin], *,
-             by_filter: bool = True) -> PreparedChart:
-    """The chart ``build()`` makes, converted, kept in ``ctx.memo`` under ``name``."""
-    return ctx.memo(f"chart|{name}", lambda: prepare(build()), by_filter=by_filter)
-
-
 def show(chart: PreparedChart, *, key: str | None = None, on_select: Any = "ignore") -> Any:
     """Draw a prepared chart across the cell; returns the selection state when ``on_select`` is set."""
     spec = {**chart.spec, "datasets": dict(chart.spec.get("datasets", {}))}  # Streamlit takes them out
